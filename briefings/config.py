@@ -1,0 +1,270 @@
+"""Briefing config: YAML file -> typed, validated `BriefingConfig`, every error reported at once."""
+from __future__ import annotations
+
+import difflib
+import re
+import typing
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from briefings.errors import ConfigError
+from briefings.yamlsafe import Positions, dotted, load_yaml
+
+SectionKind = Literal["bluf", "claims", "exercises", "assessments", "sources", "text"]
+Format = Literal["md", "html", "pdf"]
+DEFAULT_TITLES = {
+    "bluf": "Bottom line up front", "claims": "Key developments",
+    "exercises": "Exercises and patrols", "assessments": "What analysts assess",
+    "sources": "Sources", "text": "Note",
+}
+DEFAULT_LIMITS = {"bluf": 3, "claims": 8, "assessments": 6}
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class SourceSpec(_Model):
+    """One entry of `sources`: a file, folder or glob."""
+
+    path: str = Field(description="A file, folder or glob (`**` allowed), relative to the config "
+                                  "file. Folders are read recursively for .txt, .md, .html and .htm.")
+
+
+class OutletSpec(_Model):
+    """Grading of one outlet (NATO AJP-2.1 / Admiralty source reliability)."""
+
+    reliability: Literal["A", "B", "C", "D", "E", "F"] = Field(
+        description="A completely reliable … E unreliable, F cannot be judged (the default for "
+                    "outlets not graded here).")
+    note: str | None = Field(default=None, description="Free text shown nowhere; for the desk's notes.")
+
+
+class ExerciseFilter(_Model):
+    """Which exercises an `exercises` section keeps."""
+
+    participants: list[str] = Field(default_factory=list, description="Keep exercises in which "
+                                    "all of these countries take part (canonical English names).")
+    status: list[Literal["held", "under way", "planned", "cancelled"]] = Field(
+        default_factory=list, description="Keep only exercises with one of these statuses.")
+
+
+class SectionSpec(_Model):
+    """One section of the briefing, in the order given."""
+
+    kind: SectionKind = Field(description="bluf, claims, exercises, assessments, sources or text.")
+    title: str | None = Field(default=None, description="Heading; a sensible default per kind.")
+    limit: int | None = Field(default=None, ge=1, le=1000, description="Most items shown "
+                              "(bluf 3, claims 8, assessments 6 by default).")
+    where: ExerciseFilter | None = Field(default=None, description="exercises only: a filter.")
+    show: list[Literal["table", "timeline"]] | None = Field(
+        default=None, description="exercises only: table and/or timeline (default both).")
+    text: str | None = Field(default=None, description="text only: fixed Markdown shown as is.")
+
+    @model_validator(mode="after")
+    def _kind_keys(self) -> "SectionSpec":
+        if self.where is not None and self.kind != "exercises":
+            raise ValueError("'where' applies only to sections of kind 'exercises'")
+        if self.show is not None and self.kind != "exercises":
+            raise ValueError("'show' applies only to sections of kind 'exercises'")
+        if self.limit is not None and self.kind not in DEFAULT_LIMITS:
+            raise ValueError(f"'limit' does not apply to sections of kind {self.kind!r}")
+        if (self.text is None) == (self.kind == "text"):
+            raise ValueError("sections of kind 'text' need 'text', and only they take it")
+        return self
+
+    @property
+    def heading(self) -> str:
+        """The title to show."""
+        return self.title or DEFAULT_TITLES[self.kind]
+
+    @property
+    def max_items(self) -> int | None:
+        """The limit to apply (None: no limit)."""
+        return self.limit or DEFAULT_LIMITS.get(self.kind)
+
+
+class BriefingConfig(_Model):
+    """A whole briefing config file."""
+
+    id: str = Field(description="Slug naming the output folder: lowercase letters, digits, - and _.")
+    title: str = Field(min_length=1, description="Title on the cover and in the PDF metadata.")
+    subtitle: str | None = Field(default=None, description="Line under the title.")
+    marking: str | None = Field(default=None, description="Banner on every page, e.g. "
+                                "'UNCLASSIFIED // OPEN SOURCE'.")
+    author: str | None = Field(default=None, description="Who issues the briefing.")
+    timezone: str = Field(default="UTC", description="IANA zone for the edition date, e.g. Europe/London.")
+    lang: str = Field(default="en", pattern=r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$",
+                      description="Language tag of the document (HTML lang attribute).")
+    page_size: Literal["A4", "Letter"] = Field(default="A4", description="PDF page size.")
+    sources: list[SourceSpec] = Field(min_length=1, description="Where the articles are.")
+    outlets: dict[str, OutletSpec] = Field(default_factory=dict,
+                                           description="Reliability grade per outlet name.")
+    sections: list[SectionSpec] = Field(min_length=1, description="The sections, in order.")
+    formats: list[Format] = Field(default_factory=lambda: ["md", "html", "pdf"],
+                                  description="Outputs to write: md, html, pdf.")
+    templates: str | None = Field(default=None, description="Folder of template overrides, "
+                                  "relative to the config file; searched before the defaults.")
+    assets: str | None = Field(default=None, description="Folder of images/fonts/CSS the "
+                               "templates may use in the PDF, relative to the config file.")
+
+    @field_validator("id")
+    @classmethod
+    def _slug(cls, value: str) -> str:
+        if not re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,63}", value):
+            raise ValueError(f"{value!r} is not a slug: use 1-64 lowercase letters, digits, '-' "
+                             "and '_', starting with a letter or digit (e.g. 'china-russia-naval')")
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r} (use an IANA name such as "
+                             "'Europe/London' or 'UTC')") from None
+        return value
+
+    @field_validator("formats")
+    @classmethod
+    def _unique_formats(cls, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value):
+            raise ValueError("each format may appear once")
+        return value
+
+
+class LoadedConfig(typing.NamedTuple):
+    """A validated config together with where it came from."""
+
+    config: BriefingConfig
+    path: Path
+
+    @property
+    def base_dir(self) -> Path:
+        """The folder relative paths in the config are resolved against."""
+        return self.path.parent
+
+    def resolve(self, relative: str) -> Path:
+        """A path from the config, resolved against the config's folder."""
+        return (self.base_dir / Path(relative).expanduser()).resolve()
+
+
+def load_config(path: Path | str) -> LoadedConfig:
+    """Read, parse and validate a config file; raise ConfigError listing every problem."""
+    path = Path(path)
+    if not path.exists():
+        raise ConfigError("config file not found", path=str(path))
+    if not path.is_file():
+        raise ConfigError("config path is not a file", path=str(path))
+    data, positions = load_yaml(path)
+    if not isinstance(data, dict):
+        raise ConfigError("a config must be a mapping of keys (id, title, sources, sections, ...)",
+                          path=str(path), line=1, column=1)
+    try:
+        config = BriefingConfig.model_validate(data)
+    except ValidationError as exc:
+        problems = [_problem(err, path, positions, data) for err in exc.errors()]
+        problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+        noun = "problem" if len(problems) == 1 else "problems"
+        raise ConfigError(f"{len(problems)} {noun} in the config", path=str(path),
+                          problems=problems) from None
+    return LoadedConfig(config, path)
+
+
+def _problem(err: dict, path: Path, positions: Positions, data) -> ConfigError:
+    """One pydantic error -> ConfigError with line, column, key path and a plain message."""
+    loc = tuple(err["loc"])
+    # The nearest position we know: the key itself, else its closest parent.
+    probe = loc
+    while probe and probe not in positions:
+        probe = probe[:-1]
+    line, col, raw = positions.get(probe, (1, 1, None))
+    kind, msg = err["type"], err["msg"]
+    if kind == "extra_forbidden":
+        valid = _fields_at(loc[:-1], data)
+        near = difflib.get_close_matches(str(loc[-1]), valid, n=1, cutoff=0.6)
+        msg = f"unknown key {loc[-1]!r}"
+        msg += f" (did you mean {near[0]!r}?)" if near else f" (valid keys: {', '.join(valid)})"
+    elif kind == "missing":
+        msg = f"required key {loc[-1]!r} is missing"
+    elif kind in ("string_type", "literal_error", "int_type", "list_type", "dict_type", "model_type"):
+        msg = _plain_type_message(err, raw)
+    elif msg.startswith("Value error, "):
+        msg = msg[len("Value error, "):]
+    else:
+        msg = msg[:1].lower() + msg[1:]
+    return ConfigError(msg, path=str(path), line=line, column=col, key=dotted(loc) or None)
+
+
+def _plain_type_message(err: dict, raw: str | None) -> str:
+    """Type errors in the user's terms, with a hint for YAML 1.1 surprises (NO, 12:30, 010)."""
+    msg = err["msg"]
+    got = err.get("input")
+    if err["type"] == "string_type" and raw is not None and not isinstance(got, str):
+        return f"expected text but YAML read {raw} as {type(got).__name__} {got!r}: quote it: \"{raw}\""
+    if err["type"] == "literal_error":
+        return f"{msg[0].lower()}{msg[1:]}, got {got!r}"
+    return msg
+
+
+def _fields_at(loc: tuple, data) -> list[str]:
+    """The valid key names of the model that sits at `loc` (for 'did you mean')."""
+    model: type[BaseModel] | None = BriefingConfig
+    annotation: object = model
+    for part in loc:
+        if isinstance(part, int):
+            args = typing.get_args(annotation)
+            annotation = args[0] if args else annotation
+            continue
+        model = _model_of(annotation)
+        if model is None:
+            return []
+        field = model.model_fields.get(str(part))
+        if field is None:
+            return []
+        annotation = field.annotation
+        if typing.get_origin(annotation) is dict:
+            annotation = typing.get_args(annotation)[1]
+            continue
+    model = _model_of(annotation)
+    return sorted(model.model_fields) if model else []
+
+
+def _model_of(annotation: object) -> type[BaseModel] | None:
+    """The pydantic model inside an annotation such as `X | None` or `list[X]`."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_of(arg)
+        if found:
+            return found
+    return None
+
+
+def describe_schema() -> list[tuple[str, str, str]]:
+    """(key path, type, description) for every config key, for docs and `--help` output."""
+    rows: list[tuple[str, str, str]] = []
+
+    def walk(model: type[BaseModel], prefix: str) -> None:
+        for name, field in model.model_fields.items():
+            key = f"{prefix}{name}"
+            rows.append((key, _type_name(field.annotation), field.description or ""))
+            inner = _model_of(field.annotation)
+            if inner is not None:
+                origin = typing.get_origin(field.annotation)
+                sub = f"{key}[]." if origin is list else (f"{key}.<name>." if origin is dict else f"{key}.")
+                walk(inner, sub)
+
+    walk(BriefingConfig, "")
+    return rows
+
+
+def _type_name(annotation: object) -> str:
+    text = getattr(annotation, "__name__", None) if isinstance(annotation, type) else None
+    text = text or str(annotation)
+    text = re.sub(r"typing\.|briefings\.config\.|<class '|'>", "", text)
+    return text.replace("NoneType", "None")

@@ -1,0 +1,1 @@
+"""Extraction engine: metadata, claims, assessments and exercises recovered from source text."""

@@ -1,0 +1,127 @@
+"""Assessments: judgement sentences, who holds them, and the ICD 203 term and confidence they state."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .resources import any_of, lexicon
+
+_QUOTE_OPEN = re.compile(r"^[\"“‘']")
+_SAID_NAME = re.compile(
+    r"(?:,|[\"”’])\s*(?:said|says|added|adds|noted|notes|argued|argues|wrote|writes|explained|explains|told \w+)\s+"
+    r"(?P<n>(?:[A-Z][\w'’.-]+\s){0,3}[A-Z][\w'’-]+)(?=\s*(?:,|\.|$|\s+(?:of|at|from|who)\b))")
+_NAME_SAID = re.compile(
+    r"(?:^|[\"”’,]\s*)(?P<n>(?:[A-Z][\w'’.-]+\s){0,3}[A-Z][\w'’-]+)\s+(?:said|says|added|adds|noted|notes|argued|argues|believes|"
+    r"cautions|cautioned|warned|warns|wrote|writes|thinks|told)\b")
+_ROLE = re.compile(r"(?P<n>(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’-]+),\s+(?:a|an|the)\s+(?:[\w-]+\s){0,4}"
+                   r"(?:analyst|expert|researcher|scholar|specialist|fellow|professor|director|lecturer|commentator|strategist|economist|adviser|advisor)\b")
+_WHO = re.compile(r"(?P<n>(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’-]+),\s+who\s+(?:follows|studies|researches|tracks|covers|heads|leads|teaches|works)\b")
+_PRONOUN_SAYS = re.compile(r"(?:,|[\"”’])\s*(?:he|she|they)\s+(?:says|said|adds|added|notes|noted)\b|^(?:He|She) (?:notes|says|adds|cautions|argues)\b")
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """The outcome of reading one sentence for judgement."""
+
+    is_assessment: bool
+    strength: float
+    holder: str
+    likelihood: str | None
+    confidence: str | None
+
+
+@lru_cache(maxsize=None)
+def _rx() -> tuple[re.Pattern[str], re.Pattern[str], list[tuple[str, re.Pattern[str]]], list[tuple[str, re.Pattern[str]]], re.Pattern[str], re.Pattern[str]]:
+    lex = lexicon()
+    strong = any_of(lex["assessment"]["strong"])
+    weak = any_of(lex["assessment"]["weak"])
+    est = [(term, any_of(pats)) for term, pats in lex["estimative"].items()]
+    conf = [(lvl, any_of(pats)) for lvl, pats in lex["confidence"].items()]
+    analyst = any_of([r"\b" + re.escape(w) + r"\b" for w in lex["analyst_nouns"]])
+    org = any_of([r"\b" + re.escape(w) + r"\b" for w in lex["analyst_orgs"]])
+    return strong, weak, est, conf, analyst, org
+
+
+def likelihood(text: str) -> str | None:
+    """The ICD 203 likelihood term for the estimative language in `text` (longest expression wins)."""
+    best: tuple[int, str] | None = None
+    for term, rx in _rx()[2]:
+        for m in rx.finditer(text):
+            cand = (m.end() - m.start(), term)
+            if best is None or cand[0] > best[0]:
+                best = cand
+    return best[1] if best else None
+
+
+def confidence(text: str) -> str | None:
+    """"low", "moderate" or "high" when the sentence states a confidence level."""
+    for lvl, rx in _rx()[3]:
+        if rx.search(text):
+            return lvl
+    return None
+
+
+class HolderTracker:
+    """Remembers analysts named in a document so later quotes ("..., she says") keep their holder."""
+
+    def __init__(self) -> None:
+        self.analysts: dict[str, str] = {}  # surname -> full name
+        self.last: str | None = None
+
+    def observe(self, text: str) -> str | None:
+        """Record analysts introduced in `text`; return the analyst it quotes, if any."""
+        found = None
+        for rx in (_ROLE, _WHO):
+            for m in rx.finditer(text):
+                name = m.group("n")
+                self.analysts[name.split()[-1]] = name
+                found = found or name
+        _, _, _, _, analyst, org = _rx()
+        m = _SAID_NAME.search(text)
+        if m and not found:
+            tail = text[m.end(): m.end() + 120]
+            if analyst.search(tail) or org.search(tail):
+                name = m.group("n")
+                self.analysts[name.split()[-1]] = name
+                found = name
+        if not found:
+            for m in _NAME_SAID.finditer(text):
+                key = m.group("n").split()[-1]
+                if key in self.analysts:
+                    found = self.analysts[key]
+                    break
+        if not found:
+            m = re.match(r"^(?P<n>[A-Z][\w'’-]+)\s+(?:cautions|argues|notes|says|believes|thinks|warns)\b", text)
+            if m and m.group("n") in self.analysts:
+                found = self.analysts[m.group("n")]
+        if not found and _PRONOUN_SAYS.search(text) and self.last:
+            found = self.last
+        if found:
+            self.last = found
+        return found
+
+
+def judge(text: str, quoted_analyst: str | None, anchors: int) -> Judgement:
+    """Whether `text` is an assessment; `anchors` counts the facts (numbers, dates, names) it carries."""
+    strong, weak, _, _, analyst, _ = _rx()
+    s = 0.0
+    if strong.search(text):
+        s += 1.0
+    if quoted_analyst:
+        s += 1.0
+    if analyst.search(text) and re.search(r"\b(?:said|say|says|noted|note|believe|argue|argued|think)\b", text):
+        s += 0.6
+    w = len(weak.findall(text))
+    s += 0.25 * min(w, 2)
+    n_words = len(text.split())
+    if anchors == 0 and n_words <= 9:
+        s += 0.6
+    if anchors >= 3 and s < 1.0:
+        s -= 0.3
+    holder = quoted_analyst or "author"
+    if not quoted_analyst:
+        m = re.search(r"\b(?:(?P<who>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3})\s+(?:analysts?|experts?)\b|(?P<grp>Analysts|Experts|Observers|Specialists)\b)", text)
+        if m and s >= 1.0 and re.search(r"\b(?:said|say|says|noted|believe|argue|warn|suggest)", text):
+            holder = "analysts"
+    return Judgement(s >= 1.0, min(1.0, s / 2), holder, likelihood(text), confidence(text))

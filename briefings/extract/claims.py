@@ -1,0 +1,90 @@
+"""Claims: factual sentences ranked by how much key fact they carry, with attribution and stated date."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .dates import find_dates
+from .resources import alternation, country_index, lexicon, place_regex
+
+_NUMBER = re.compile(r"(?<![\w])\d[\d,.]*(?:\s?(?:per cent|percent|%))?")
+_PROPER = re.compile(r"(?<=[\s(“\"‘'-])[A-Z][\w'’-]+|(?<=\s)[A-Z]{2,}\b")
+_PRONOUN_START = re.compile(r"^(?:It|He|She|They|This|That|These|Those|Its|Their|His|Her|Such)\b")
+_ACCORDING = re.compile(r"\b(?:according to|as reported by|cited by|quoted by)\s+(?:information published by\s+|reports? (?:by|in)\s+|a statement (?:by|from)\s+)?(?P<a>[^,.;:]+?)(?=\s+on\s|\s+in\s+a\b|,|\.|;|$)")
+_TRAIL_SAID = re.compile(r",\s+(?P<a>(?:the\s+|a\s+)?[^,\"“”]{2,70}?)\s+(?:said|says|told\s+\w+|reported|announced|stated|added)\b(?:\s+(?:on|in)\s+[^,.]*)?\.?[\"”]?$")
+_LEAD_SAID = re.compile(r"^(?P<a>(?:[A-Z][\w'’.-]*|the|of|for|and|\s|’s|'s|-)+?)\s+(?:has\s+|have\s+|had\s+)?(?:said|says|told|reported|announced|stated|confirmed|declared)\b")
+_LEAD_SAID_LOW = re.compile(r"^(?P<a>(?:The|A|An)\s+[\w'’ -]{2,50}?)\s+(?:has\s+|have\s+)?(?:said|says|told|reported|announced|stated)\b")
+
+
+@dataclass(frozen=True)
+class ClaimFeatures:
+    """Facts a sentence carries, used for its rank and for telling claims from judgements."""
+
+    numbers: int
+    dates: int
+    proper: int
+    places: int
+    countries: int
+
+    @property
+    def anchors(self) -> int:
+        """How many hard facts (numbers, dates, names, places) the sentence holds."""
+        return self.numbers + self.dates + self.proper + self.places
+
+
+@lru_cache(maxsize=None)
+def _reporting() -> re.Pattern[str]:
+    return alternation(lexicon()["reporting_verbs"], flags=re.IGNORECASE)
+
+
+def features(text: str, year: int | None) -> ClaimFeatures:
+    """Count the numbers, dates, proper names, places and countries in one sentence."""
+    dates = find_dates(text, year)
+    nums = len(_NUMBER.findall(text)) - sum(1 for _ in dates)
+    proper = len(_PROPER.findall(" " + text))
+    places = len(place_regex().findall(text))
+    countries = len(country_index()[2].findall(text))
+    return ClaimFeatures(max(nums, 0), len(dates), proper, places, countries)
+
+
+def attribution(text: str) -> str | None:
+    """Who a reported statement is attributed to ("according to X", "X said"), else None."""
+    for rx in (_ACCORDING, _TRAIL_SAID, _LEAD_SAID, _LEAD_SAID_LOW):
+        m = rx.search(text)
+        if m:
+            a = m.group("a").strip(" ,\"“”")
+            a = re.sub(r"\s+(?:on|in)\s+(?:\w+day|[A-Z][a-z]+\.? \d.*)$", "", a)
+            if 1 <= len(a.split()) <= 10 and not re.match(r"(?i)^(?:it|he|she|they|we|i)$", a):
+                return a
+    return None
+
+
+def stated_date(text: str, year: int | None) -> str | None:
+    """The first ISO date the sentence states (a day and month; the year defaults to the article's)."""
+    for h in find_dates(text, year):
+        if h.start:
+            return h.start
+    return None
+
+
+def score(text: str, f: ClaimFeatures, para_rank: int, pos: int, exercise_hits: int, weak_judgement: float) -> float:
+    """Rank in [0, 1]: lead position, facts, exercises and places up; vague or dependent sentences down."""
+    n = len(text.split())
+    s = 0.30
+    s += max(0.0, 0.22 - 0.035 * para_rank) + (0.05 if pos == 0 else 0.0)
+    s += min(f.numbers, 4) * 0.045 + min(f.dates, 2) * 0.06
+    s += min(f.proper, 6) * 0.03 + min(f.places, 3) * 0.05 + min(f.countries, 3) * 0.03
+    s += min(exercise_hits, 2) * 0.08
+    if _reporting().search(text):
+        s += 0.03
+    if _PRONOUN_START.match(text):
+        s -= 0.06
+    if n < 8:
+        s -= 0.12
+    elif n > 60:
+        s -= 0.05
+    if text.rstrip().endswith("?"):
+        s -= 0.2
+    s -= 0.15 * weak_judgement
+    return max(0.0, min(1.0, s))

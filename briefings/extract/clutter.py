@@ -1,0 +1,114 @@
+"""Page clutter: classify each line as body text, heading, table row or furniture (nav, share, bios...)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .dates import find_dates
+from .resources import alternation, lexicon
+from .text import Line, dateline_end, words
+
+BODY, HEADING, TABLE, CLUTTER, BLANK = "body", "heading", "table", "clutter", "blank"
+
+_SEP = re.compile(r"\s(?:\||›|»|>|·|•|/|–)\s")
+_BULLET = re.compile(r"^\s*(?:[–—•·*▪►-]|\d{1,2}[.)])\s+")
+_TERMINAL = re.compile(r"[.!?:;…][\"”’')\]]*\s*$|[\"”]\s*$")
+_ABOUT = re.compile(r"^About\s+[A-Z][^:]{1,60}:")
+_BIO = re.compile(r"^(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’-]+,?\s+(?:is|was|has been|writes|covers|reports|serves|holds|leads|teaches|works|edits)\b")
+_LISTY = re.compile(r"(?i)\b(?:related|most|latest|more|read|popular|trending|recommended|news|stories|articles)\b")
+_NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
+
+
+@lru_cache(maxsize=None)
+def _vocab() -> tuple[list[str], list[str], re.Pattern[str], set[str]]:
+    c = lexicon()["clutter"]
+    strong, weak = [], []
+    for p in c["prefixes"]:
+        p = p.casefold()
+        (strong if (not p.isalpha() or " " in p.strip()) else weak).append(p)
+    phrases = alternation([p.casefold() for p in c["phrases"]], left="", right="")
+    return strong, weak, phrases, {w.casefold() for w in c["nav_words"]}
+
+
+def _starts(low: str, prefix: str) -> bool:
+    if not low.startswith(prefix):
+        return False
+    nxt = low[len(prefix):len(prefix) + 1]
+    return not (prefix[-1:].isalnum() and nxt.isalnum())
+
+
+def is_furniture(text: str) -> bool:
+    """True when one line is page furniture by its own shape and vocabulary."""
+    s = text.strip()
+    if not s:
+        return False
+    low = s.casefold()
+    strong, weak, phrases, nav = _vocab()
+    n = len(words(s))
+    if any(_starts(low, p) for p in strong) and (n <= 40 or low[:1] in "©(["):
+        return True
+    if n <= 14 and any(_starts(low, p) for p in weak):
+        return True
+    if n <= 60 and phrases.search(low):
+        return True
+    if _ABOUT.match(s):
+        return True
+    parts = [p for p in _SEP.split(s) if p.strip()]
+    if len(parts) >= 2 and all(len(words(p)) <= 6 for p in parts) and not _TERMINAL.search(s):
+        return True
+    if re.fullmatch(r"[#*=_~\-–—\s]+", s):
+        return True
+    if n <= 4 and all(w.casefold() in nav for w in words(s)):
+        return True
+    # a line that is only a date (and perhaps a time or weekday)
+    rest = s
+    for h in reversed(find_dates(s)):
+        rest = rest[:h.pos] + rest[h.stop:]
+    if rest != s and len(words(re.sub(r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b(?:AM|PM|UTC|GMT|WIB|ET|BST|CET|CEST|MSK)\b", "", rest))) <= 1:
+        return True
+    return False
+
+
+def _is_table(text: str) -> bool:
+    return "|" in text and (re.search(r"\s{2,}\|", text) is not None or "," in text.split("|", 1)[-1])
+
+
+def is_bio(text: str, index: int, total: int) -> bool:
+    """True for an author bio line ("Jane Roe is a fellow at ...") in the last part of a page."""
+    return index >= total * 0.6 and _BIO.match(text.strip()) is not None and len(text) < 1200
+
+
+def line_kinds(lines: list[Line]) -> list[str]:
+    """Kind of every line: body, heading, table, clutter or blank."""
+    kinds: list[str] = []
+    total = len(lines)
+    last_nonblank = max((ln.index for ln in lines if ln.text.strip()), default=0)
+    in_list: int | bool = False
+    for ln in lines:
+        s = ln.text.strip()
+        if not s:
+            kinds.append(BLANK)
+            continue
+        if in_list and (_BULLET.match(s) or (in_list == 2 and len(words(s)) <= 14 and not _TERMINAL.search(s))):
+            kinds.append(CLUTTER)
+            continue
+        in_list = False
+        if _is_table(s):
+            kinds.append(TABLE)
+            continue
+        if is_furniture(s):
+            kinds.append(CLUTTER)
+            if len(words(s)) <= 4 and not _SEP.search(s):
+                in_list = 2 if _LISTY.search(s) else 1
+            continue
+        if is_bio(s, ln.index, last_nonblank + 1 or total):
+            kinds.append(CLUTTER)
+            continue
+        if dateline_end(s) and len(s) - dateline_end(s) < 20:
+            kinds.append(CLUTTER)
+            continue
+        if not _TERMINAL.search(s) or (s.isupper() and len(words(s)) <= 14):
+            kinds.append(HEADING if len(words(s)) <= 30 else BODY)
+            continue
+        kinds.append(BODY)
+    return kinds

@@ -1,0 +1,75 @@
+"""Combine per-source extractions: assign ids and merge one exercise reported by several sources."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+
+from ..model import Conflict, DocumentExtraction, Exercise, Extraction, SourceDocument
+from .exercises_names import series_key
+
+
+def exercise_key(x: Exercise) -> str:
+    """Normalised identity of an exercise: canonical series and year, else its name, else its span."""
+    if x.name:
+        key = series_key(x.name)
+        return f"{key}|{x.year}" if x.year else key
+    return ""
+
+
+def _conflicts(field: str, values: list[tuple[object, str]]) -> Conflict | None:
+    groups: dict[str, tuple[object, list[str]]] = {}
+    for value, src in values:
+        if value in (None, (), [], ""):
+            continue
+        k = repr(sorted(value) if isinstance(value, (list, tuple)) else value)
+        groups.setdefault(k, (list(value) if isinstance(value, tuple) else value, []))[1].append(src)
+    if len(groups) < 2:
+        return None
+    return Conflict(field, tuple((v, tuple(dict.fromkeys(s))) for v, s in groups.values()))
+
+
+def _merge(parts: list[Exercise]) -> Exercise:
+    base = parts[0]
+    if len(parts) == 1:
+        return base
+    def union(attr: str) -> tuple:
+        return tuple(dict.fromkeys(v for p in parts for v in getattr(p, attr)))
+    conflicts = []
+    for field in ("year", "start", "end", "status", "participants"):
+        vals = [(getattr(p, field), p.mentions[0].source if p.mentions else "") for p in parts]
+        c = _conflicts(field, vals)
+        if c:
+            conflicts.append(c)
+    names = [p.name for p in parts if p.name]
+    aliases = tuple(dict.fromkeys(a for p in parts for a in (p.name, *p.aliases) if a and a != base.name))
+    pick = lambda f: next((getattr(p, f) for p in parts if getattr(p, f)), None)
+    return replace(base, name=names[0] if names else None, aliases=aliases, year=pick("year"), start=pick("start"),
+                   end=pick("end"), series=pick("series"), locations=union("locations"),
+                   participants=union("participants"),
+                   observers=tuple(o for o in union("observers") if o not in union("participants")),
+                   activities=union("activities"), mentions=union("mentions"), conflicts=tuple(conflicts))
+
+
+def combine(docs: list[SourceDocument], parts: list[DocumentExtraction]) -> Extraction:
+    """One Extraction over all sources: ids c1.., a1.., x1..; same-named exercises merged with conflicts."""
+    claims, assessments = [], []
+    groups: dict[str, list[Exercise]] = {}
+    order: list[str] = []
+    n = 0
+    for part in parts:
+        for c in part.claims:
+            claims.append(replace(c, id=f"c{len(claims) + 1}"))
+        for a in part.assessments:
+            assessments.append(replace(a, id=f"a{len(assessments) + 1}"))
+        for x in part.exercises:
+            key = exercise_key(x)
+            if not key:
+                n += 1
+                key = f"#unnamed{n}"
+            if key not in groups:
+                order.append(key)
+            groups.setdefault(key, []).append(x)
+    exercises = [replace(_merge(groups[k]), id=f"x{i + 1}") for i, k in enumerate(order)]
+    return Extraction(sources=tuple(docs), claims=tuple(claims), assessments=tuple(assessments),
+                      exercises=tuple(exercises))

@@ -1,0 +1,93 @@
+"""Extraction for one source: sentences classified as claims or assessments, and the exercises reported."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Assessment, Claim, DocumentExtraction, SourceDocument
+from .assessments import HolderTracker, judge
+from .claims import attribution, features, score, stated_date
+from .clutter import BODY, HEADING, TABLE, line_kinds
+from .exercises import find_exercises, mention_count
+from .metadata import recover_metadata
+from .text import Sentence, split_lines, split_sentences, words
+
+
+@dataclass
+class Unit:
+    """A sentence of the body with what the classifiers found in it."""
+
+    sent: Sentence
+    para: int
+    kind: str            # "claim", "assessment" or "skip"
+    heading: bool = False
+    table: bool = False
+
+
+def _year(published: str | None) -> int | None:
+    try:
+        return int(published[:4]) if published else None
+    except ValueError:
+        return None
+
+
+def units(doc: SourceDocument, title: str | None) -> list[Unit]:
+    """Body sentences (plus headings and table rows, flagged) in reading order."""
+    text = doc.text
+    lines = split_lines(text)
+    kinds = line_kinds(lines)
+    out: list[Unit] = []
+    para = 0
+    for ln, kind in zip(lines, kinds):
+        s = ln.text.strip()
+        if kind in (HEADING, TABLE):
+            lead = len(ln.text) - len(ln.text.lstrip())
+            st = ln.start + lead
+            out.append(Unit(Sentence(st, st + len(s), s, ln.index, 0), para, "skip",
+                            heading=kind == HEADING, table=kind == TABLE))
+            continue
+        if kind != BODY or (title and s == title.strip()):
+            continue
+        for sent in split_sentences(text, ln):
+            out.append(Unit(sent, para, "claim"))
+        para += 1
+    return out
+
+
+def extract_document(doc: SourceDocument) -> DocumentExtraction:
+    """Claims, assessments and exercises of one source; every span indexes `doc.text` exactly."""
+    text = doc.text
+    published = doc.published
+    title = doc.title
+    if published is None or title is None:
+        meta = recover_metadata(text)
+        published = published or meta.published
+        title = title or meta.title
+    year = _year(published)
+    us = units(doc, title)
+    tracker = HolderTracker()
+    claims: list[Claim] = []
+    assessments: list[Assessment] = []
+    first_para: dict[int, int] = {}
+    for u in us:
+        if u.heading or u.table:
+            continue
+        t = u.sent.text
+        quoted = tracker.observe(t)
+        f = features(t, year)
+        j = judge(t, quoted, f.anchors)
+        if len(words(t)) < 3:
+            u.kind = "skip"
+            continue
+        if j.is_assessment:
+            u.kind = "assessment"
+            assessments.append(Assessment(text=t, source=doc.id, start=u.sent.start, end=u.sent.end,
+                                          score=round(0.5 + 0.5 * j.strength, 4), holder=j.holder,
+                                          likelihood=j.likelihood, confidence=j.confidence))
+            continue
+        u.kind = "claim"
+        rank = first_para.setdefault(u.para, len(first_para))
+        sc = score(t, f, rank, u.sent.pos, mention_count(t), j.strength)
+        claims.append(Claim(text=t, source=doc.id, start=u.sent.start, end=u.sent.end, score=round(sc, 4),
+                            date=stated_date(t, year), attribution=attribution(t)))
+    exercises = find_exercises(doc.id, text, us, published)
+    return DocumentExtraction(claims=tuple(claims), assessments=tuple(assessments), exercises=tuple(exercises))

@@ -1,0 +1,162 @@
+"""Recover a page's title, publication date, outlet and author from its text alone."""
+from __future__ import annotations
+
+import re
+
+from ..model import Metadata
+from .clutter import BODY, CLUTTER, HEADING, is_furniture, line_kinds
+from .dates import find_dates, first_full_date
+from .resources import country_index
+from .text import Line, dateline_end, split_lines, words
+
+_ORG_WORDS = re.compile(
+    r"(?i)\b(?:news|wire|times|post|agency|chronicle|ledger|weekly|daily|journal|review|centre|center|institute|herald|"
+    r"gazette|tribune|magazine|press|report|monitor|insider|digest|observer|express|telegraph|guardian|today|online|"
+    r"network|media|radio|tv|broadcasting|recognition|horizons|defence|defense|naval|navy|forum|studies|policy|bulletin|"
+    r"dispatch|courier|mail|star|standard|globe|independent|economist|diplomat|affairs|world|watch|service|channel)\b")
+_BYLINE = re.compile(r"^(?:By|BY|Written by|Words by|Compiled by|Reported by|Story by|Text by|Author:|Authors:)\s+(?P<n>.+)$")
+_NAME = re.compile(r"^(?:[A-Z][\w'’.-]*\.?\s+){0,3}[A-Z][\w'’-]+$")
+_BIO_NAME = re.compile(r"^(?P<n>(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’-]+),?\s+(?:is|was|has been|writes|covers|reports|serves)\b")
+_FOLLOW = re.compile(r"\bFollow\s+(?P<n>[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,5})\s+on\b")
+_COPY = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:\d{4}\s*)?(?P<n>[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,5})")
+_PAREN = re.compile(r"\((?P<n>[^()]{2,40})\)")
+
+
+def _clean_name(raw: str) -> str | None:
+    """A person's name (or "A and B") from a byline fragment, without role, date or outlet."""
+    s = re.split(r"\s[|·•]\s|,\s|\s[–—-]\s|\s\(", raw.strip())[0].strip().rstrip(".")
+    parts = re.split(r"\s+and\s+|\s*&\s*", s)
+    if not all(_NAME.match(p.strip()) and 2 <= len(p.split()) <= 4 for p in parts):
+        return None
+    return s
+
+
+def _header_end(lines: list[Line], kinds: list[str]) -> int:
+    """Index of the first body paragraph after the header block (masthead, title, standfirst, byline, date)."""
+    last_meta = -1
+    for ln in lines[:20]:
+        s = ln.text.strip()
+        if _BYLINE.match(s) or (s and len(words(s)) <= 8 and first_full_date(s)) or re.match(r"(?i)(published|updated|posted)\b", s):
+            last_meta = ln.index
+    for ln, k in zip(lines, kinds):
+        if ln.index > last_meta and k == BODY and len(words(ln.text)) >= 20:
+            return ln.index
+    return len(lines)
+
+
+def _is_masthead(text: str, rest: str) -> bool:
+    s = text.strip()
+    n = len(words(s))
+    if n == 0 or n > 6 or re.search(r"[.!?:]$", s) or find_dates(s) or is_furniture(s):
+        return False
+    if not all(w[:1].isupper() or w.casefold() in {"of", "the", "and", "for", "on", "in", "&"} for w in s.split()):
+        return False
+    return s.isupper() or bool(_ORG_WORDS.search(s)) or s.casefold() in rest.casefold()
+
+
+def _nice_case(name: str, text: str) -> str:
+    """The outlet name as the page spells it in mixed case elsewhere, else title case for an all-caps masthead."""
+    if not name.isupper():
+        return name
+    for m in re.finditer(re.escape(name), text, re.IGNORECASE):
+        found = m.group(0)
+        if not found.isupper():
+            return found
+    return " ".join(w if len(w) <= 3 and w.isalpha() and False else w.capitalize() for w in name.split())
+
+
+def recover_metadata(text: str) -> Metadata:
+    """Title, ISO publication date, outlet and author stated in `text` itself (None when not stated)."""
+    lines = split_lines(text)
+    kinds = line_kinds(lines)
+    head_end = _header_end(lines, kinds)
+    nonblank = [ln for ln in lines if ln.text.strip()]
+    masthead: str | None = None
+    title: str | None = None
+    title_idx = -1
+    if nonblank:
+        first = nonblank[0]
+        rest = text[first.end:]
+        if first.index < head_end and _is_masthead(first.text, rest):
+            masthead = first.text.strip()
+    for ln, k in zip(lines, kinds):
+        if ln.index >= head_end and title is not None:
+            break
+        s = ln.text.strip()
+        if not s or k == CLUTTER or s == masthead or k not in (HEADING, BODY):
+            continue
+        if len(words(s)) < 3 or _clean_name(s) or (ln.index >= head_end and len(words(s)) > 30):
+            continue
+        if k == BODY and dateline_end(s):
+            break
+        title, title_idx = s, ln.index
+        break
+    published = _published(lines, kinds, head_end)
+    outlet = _outlet(text, lines, masthead, head_end)
+    author = _author(lines, kinds, head_end, title_idx, masthead)
+    return Metadata(title=title, published=published, outlet=outlet, author=author)
+
+
+def _published(lines: list[Line], kinds: list[str], head_end: int) -> str | None:
+    for ln in lines[: head_end + 1]:
+        s = ln.text
+        if ln.index == head_end:
+            s = s[: dateline_end(s)] if dateline_end(s) else ""
+        iso = first_full_date(s)
+        if iso:
+            return iso
+    for ln, k in zip(lines[head_end:], kinds[head_end:]):
+        if k == BODY:
+            return first_full_date(ln.text[:400])
+    return None
+
+
+def _outlet(text: str, lines: list[Line], masthead: str | None, head_end: int) -> str | None:
+    if masthead:
+        return _nice_case(masthead, text)
+    forms = country_index()[0]
+    for ln in lines[head_end: head_end + 3]:
+        d = dateline_end(ln.text)
+        if not d:
+            continue
+        pre = ln.text[:d]
+        for m in _PAREN.finditer(pre):
+            n = m.group("n").strip()
+            if not find_dates(n) and not re.search(r"\d", n):
+                return n
+        parts = [p.strip(" –—-") for p in pre.split(",")]
+        if len(parts) >= 2:
+            cand = parts[1].split()[0] if parts[1].split() else ""
+            if cand.isupper() and 2 <= len(cand) <= 6 and cand not in forms:
+                return cand
+    for rx in (_FOLLOW, _COPY):
+        for m in rx.finditer(text):
+            n = m.group("n").strip().rstrip(".")
+            if n and n.casefold() not in {"us", "the", "all"} and not n.startswith("All rights"):
+                return re.sub(r"\.\s.*$", "", n)
+    return None
+
+
+def _author(lines: list[Line], kinds: list[str], head_end: int, title_idx: int, masthead: str | None) -> str | None:
+    for ln in lines[:head_end]:
+        for seg in re.split(r"\s[|·•]\s", ln.text.strip()):
+            m = _BYLINE.match(seg.strip())
+            if m:
+                name = _clean_name(m.group("n"))
+                if name:
+                    return name
+    if title_idx >= 0:
+        for ln in lines[title_idx + 1: head_end]:
+            s = ln.text.strip()
+            if s and s != masthead and not _ORG_WORDS.search(s.split(",")[0]):
+                name = _clean_name(s)
+                if name and len(words(s)) <= 10:
+                    return name
+    total = len(lines)
+    for ln in reversed(lines):
+        if ln.index < total * 0.6:
+            break
+        m = _BIO_NAME.match(ln.text.strip())
+        if m and not _ORG_WORDS.search(m.group("n")):
+            return m.group("n")
+    return None

@@ -1,0 +1,156 @@
+"""build(): config -> sources -> extract -> fuse -> assemble -> render -> write, with a report."""
+from __future__ import annotations
+
+import platform
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+from zoneinfo import ZoneInfo
+
+from briefings import __version__
+from briefings.config import LoadedConfig
+from briefings.errors import BriefingError
+from briefings.model import Briefing, DocumentExtraction, Extraction, SourceDocument
+from briefings.sources.read import SourceSet, read_patterns
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class BuildReport:
+    """What a build produced: the briefing, the files (written or not) and the timings."""
+
+    briefing: Briefing
+    extraction: Extraction
+    folder: Path
+    files: dict[str, bytes]
+    written: list[Path] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def edition_time(now: datetime | str | None, timezone: str) -> datetime:
+    """The edition's moment in the config's zone; a naive `now` is read in that zone."""
+    tz = ZoneInfo(timezone)
+    if now is None:
+        return datetime.now(tz).replace(microsecond=0)
+    if isinstance(now, str):
+        try:
+            now = datetime.fromisoformat(now)
+        except ValueError:
+            raise BriefingError(f"--now {now!r} is not an ISO date or date-time "
+                                "(e.g. 2024-04-22 or 2024-04-22T06:00:00+01:00)") from None
+    return now.replace(tzinfo=tz) if now.tzinfo is None else now.astimezone(tz)
+
+
+def read_sources(loaded: LoadedConfig) -> SourceSet:
+    """The config's sources, read and graded."""
+    cfg = loaded.config
+    return read_patterns([s.path for s in cfg.sources], loaded.base_dir,
+                         {name: o.reliability for name, o in cfg.outlets.items()})
+
+
+def extract_all(docs: tuple[SourceDocument, ...] | list[SourceDocument],
+                progress: Progress | None = None) -> Extraction:
+    """Run the summariser over every document and fuse the results."""
+    from briefings.extract.document import extract_document
+    from briefings.fuse import fuse
+
+    parts: list[DocumentExtraction] = []
+    for i, doc in enumerate(docs, 1):
+        parts.append(extract_document(doc))
+        if progress:
+            progress(i, len(docs))
+    return fuse(list(docs), parts)
+
+
+def build(loaded: LoadedConfig, *, out_dir: Path, now: datetime | str | None = None,
+          formats: list[str] | None = None, check: bool = False,
+          progress: Progress | None = None) -> BuildReport:
+    """One edition. With check=True every stage runs and nothing is written."""
+    from briefings.assemble import assemble
+    from briefings.render import render_all
+    from briefings.write import json_bytes, write_edition
+
+    cfg = loaded.config
+    moment = edition_time(now, cfg.timezone)
+    timings: dict[str, float] = {}
+    t = time.perf_counter()
+    sources = read_sources(loaded)
+    timings["read"] = time.perf_counter() - t
+    warnings = [f"{s.path}: skipped: {s.reason}" for s in sources.skipped]
+    if not sources.documents:
+        raise BriefingError("no readable sources: the patterns under 'sources' matched no "
+                            ".txt, .md or .html file", path=str(loaded.path), key="sources")
+    t = time.perf_counter()
+    extraction = extract_all(sources.documents, progress)
+    timings["extract"] = time.perf_counter() - t
+    t = time.perf_counter()
+    briefing = assemble(extraction, cfg, moment, tuple(warnings))
+    timings["assemble"] = time.perf_counter() - t
+    formats = list(formats or cfg.formats)
+    template_dirs = _template_dirs(loaded)
+    allowed = template_dirs + ([loaded.resolve(cfg.assets)] if cfg.assets else [])
+    t = time.perf_counter()
+    rendered = render_all(briefing, formats, template_dirs, allowed_roots=allowed, now=moment)
+    timings["render"] = time.perf_counter() - t
+    files = {f"briefing.{fmt}": rendered[fmt] for fmt in formats}
+    files["briefing.json"] = json_bytes(briefing.to_json())
+    folder = out_dir / cfg.id / briefing.date
+    report = BuildReport(briefing, extraction, folder, files, timings=timings, warnings=warnings)
+    if check:
+        return report
+    t = time.perf_counter()
+    manifest = _manifest(loaded, sources, briefing, timings, warnings)
+    report.written = write_edition(folder, files, manifest)
+    timings["write"] = time.perf_counter() - t
+    return report
+
+
+def _template_dirs(loaded: LoadedConfig) -> list[Path]:
+    """The config's template folder, else the project's `templates/` beside `config/` if any."""
+    cfg = loaded.config
+    if cfg.templates:
+        folder = loaded.resolve(cfg.templates)
+        if not folder.is_dir():
+            raise BriefingError("template folder not found", path=str(loaded.path), key="templates")
+        return [folder]
+    for candidate in (loaded.base_dir / "templates", loaded.base_dir.parent / "templates"):
+        if candidate.is_dir():
+            return [candidate.resolve()]
+    return []
+
+
+def _manifest(loaded: LoadedConfig, sources: SourceSet, briefing: Briefing,
+              timings: dict[str, float], warnings: list[str]) -> dict:
+    """Everything needed to audit an edition (outputs are added by the writer)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from briefings.write import sha256
+
+    libs = {}
+    for name in ("jinja2", "weasyprint", "markdown-it-py", "pyyaml", "typer", "pydantic",
+                 "trafilatura", "lxml"):
+        try:
+            libs[name] = version(name)
+        except PackageNotFoundError:
+            libs[name] = None
+    return {
+        "briefing": briefing.id,
+        "edition": briefing.date,
+        "generated": briefing.generated,
+        "status": "complete",
+        "config": {"path": str(loaded.path), "sha256": sha256(loaded.path.read_bytes())},
+        "versions": {"briefings": __version__, "python": platform.python_version(), **libs},
+        "sources": [{"id": d.id, "path": d.path, "kind": d.kind, "sha256": d.sha256,
+                     "chars": d.chars, "encoding": d.encoding, "replacements": d.replacements,
+                     "title": d.title, "published": d.published, "outlet": d.outlet,
+                     "author": d.author, "reliability": d.reliability, "origin": d.origin}
+                    for d in sources.documents],
+        "skipped": [{"path": s.path, "reason": s.reason} for s in sources.skipped],
+        "timings": {k: round(v, 4) for k, v in timings.items()},
+        "warnings": warnings,
+        "deliveries": [],
+    }

@@ -1,0 +1,169 @@
+"""Jinja filters: Markdown escaping, safe Markdown-to-HTML for config text, dates and labels."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import datetime
+from functools import lru_cache
+from typing import Any
+
+from markupsafe import Markup
+
+MAX_TEXT_SECTION_CHARS = 200_000
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+RELIABILITY = {
+    "A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
+    "D": "not usually reliable", "E": "unreliable", "F": "reliability cannot be judged",
+}
+_MD_ALWAYS = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|~&"})
+_MD_LEADING = re.compile(r"^([#+=>-])|^(\d+)([.)])")
+_SPACE = re.compile(r"\s+")
+_HTTP_URL = re.compile(r"^https?://[^\s<>\"'`\\]+$", re.IGNORECASE)
+
+
+class MdSafe(str):
+    """A string that is already valid Markdown and must not be escaped again."""
+
+    __slots__ = ()
+
+
+def md_escape(value: Any) -> MdSafe:
+    """Escape `value` so that Markdown renders it as the same plain text and never as markup.
+
+    Whitespace runs (including newlines) collapse to one space, so a value can never start a
+    new block; every character that can open inline markup is backslash-escaped, and block
+    markers at the start (``#``, ``>``, ``-``, ``+``, ``=``, ``1.``) are escaped too.
+    """
+    if isinstance(value, MdSafe):
+        return value
+    text = _SPACE.sub(" ", str(value).replace("\x00", "\ufffd")).strip()
+    text = text.translate(_MD_ALWAYS)
+    text = _MD_LEADING.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
+    return MdSafe(text)
+
+
+def md_code(value: Any) -> MdSafe:
+    """A Markdown code span showing `value` verbatim (for paths and ids)."""
+    text = _SPACE.sub(" ", str(value).replace("\x00", "\ufffd")).strip()
+    if not text:
+        return MdSafe("")
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return MdSafe(f"{fence}{pad}{text}{pad}{fence}")
+
+
+def http_url(value: Any) -> str:
+    """`value` if it is a plain http(s) URL, else the empty string (never javascript: etc.)."""
+    text = str(value or "").strip()
+    return text if _HTTP_URL.match(text) else ""
+
+
+def md_url(value: Any) -> MdSafe:
+    """An autolink for a plain http(s) URL; anything else as a code span."""
+    url = http_url(value)
+    return MdSafe(f"<{url}>") if url else md_code(value)
+
+
+@lru_cache(maxsize=1)
+def _markdown_parser() -> Any:
+    from markdown_it import MarkdownIt
+
+    # js-default: raw HTML off, dangerous link schemes refused. typographer stays off
+    # (its smartquotes rule is quadratic in markdown-it-py 4.3).
+    return MarkdownIt("js-default", {"typographer": False, "linkify": False, "html": False})
+
+
+def markdown_to_html(value: Any) -> Markup:
+    """Render trusted-but-unsanitised config Markdown (``text`` sections) to safe HTML."""
+    text = str(value or "")
+    if len(text) > MAX_TEXT_SECTION_CHARS:
+        raise ValueError(f"text section longer than {MAX_TEXT_SECTION_CHARS} characters")
+    return Markup(_markdown_parser().render(text))  # noqa: S704 (js-default: raw HTML off)
+
+
+def markdown_block(value: Any) -> MdSafe:
+    """Config Markdown inserted into a Markdown template as is (it is meant to be markup)."""
+    return MdSafe(str(value or "").strip())
+
+
+def fmt_date(value: Any) -> str:
+    """ISO ``YYYY-MM-DD`` / ``YYYY-MM`` / ``YYYY`` as ``21 April 2024``; other text unchanged."""
+    if value is None or value == "":
+        return ""
+    text = str(value)
+    m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
+    if not m or len(text) > 10:
+        return fmt_datetime(text) if m else text
+    year, month, day = m[1], m[2], m[3]
+    if month and 1 <= int(month) <= 12:
+        name = MONTHS[int(month) - 1]
+        return f"{int(day)} {name} {year}" if day else f"{name} {year}"
+    return year
+
+
+def fmt_datetime(value: Any) -> str:
+    """An ISO timestamp as ``22 April 2024, 06:00 +01:00`` (locale-independent)."""
+    text = str(value or "")
+    try:
+        dt = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return text
+    out = f"{dt.day} {MONTHS[dt.month - 1]} {dt.year}, {dt.hour:02d}:{dt.minute:02d}"
+    if dt.utcoffset() is not None:
+        offset = dt.strftime("%z")
+        out += " UTC" if offset == "+0000" else f" UTC{offset[:3]}:{offset[3:]}"
+    return out
+
+
+def date_range(start: Any, end: Any, year: Any = None) -> str:
+    """A compact human date range for an exercise (``20–23 July 2023``), or its year."""
+    s, e = fmt_date(start), fmt_date(end)
+    if s and e and s != e:
+        sp, ep = s.split(" "), e.split(" ")
+        if len(sp) == len(ep) == 3 and sp[1:] == ep[1:]:
+            return f"{sp[0]}–{e}"
+        if len(sp) == len(ep) == 3 and sp[2] == ep[2]:
+            return f"{sp[0]} {sp[1]} – {e}"
+        return f"{s} – {e}"
+    if s or e:
+        return s or e
+    return str(year) if year else ""
+
+
+def listing(values: Iterable[Any] | None, empty: str = "—") -> str:
+    """Join a sequence with commas; `empty` when there is nothing."""
+    items = [str(v) for v in (values or ()) if v not in (None, "")]
+    return ", ".join(items) if items else empty
+
+
+def grade_label(value: Any) -> str:
+    """The Admiralty reliability description of a grade letter."""
+    return RELIABILITY.get(str(value or "F").upper()[:1], "reliability not graded")
+
+
+def md_cites(cites: Iterable[Any]) -> MdSafe:
+    """Reference-style citation links `` [1] [2]`` (resolved by ``[1]: #src-1`` definitions)."""
+    return MdSafe("".join(f" [{n}]" for n in cite_numbers(cites)))
+
+
+def cite_numbers(cites: Iterable[Any]) -> list[int]:
+    """The distinct source numbers of some citations, in ascending order."""
+    return sorted({int(c.number) for c in cites or ()})
+
+
+def slug(value: Any) -> str:
+    """Lower-case ASCII letters, digits and hyphens only (for ids and class names)."""
+    text = re.sub(r"[^a-z0-9]+", "-", str(value or "").lower()).strip("-")
+    return text or "x"
+
+
+def install(env: Any) -> None:
+    """Register the filters on a Jinja environment."""
+    env.filters.update({
+        "md": md_escape, "md_code": md_code, "md_url": md_url, "md_block": markdown_block,
+        "markdown": markdown_to_html, "http_url": http_url, "date": fmt_date,
+        "datetime": fmt_datetime, "date_range": date_range, "listing": listing,
+        "grade": grade_label, "md_cites": md_cites, "cite_numbers": cite_numbers, "slug": slug,
+    })

@@ -1,0 +1,1 @@
+"""Source readers: files, folders and globs -> SourceDocument with recovered metadata."""

@@ -1,0 +1,106 @@
+"""Read source files into SourceDocuments: decode, main text of HTML, metadata, grading."""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from briefings.errors import SourceError
+from briefings.model import SourceDocument
+from briefings.sources.decode import decode
+from briefings.sources.files import FoundFile, Skipped, display, expand, read_bytes
+
+
+@dataclass(frozen=True)
+class SourceSet:
+    """The documents read, in order, and the paths skipped with their reasons."""
+
+    documents: tuple[SourceDocument, ...]
+    skipped: tuple[Skipped, ...] = ()
+
+
+def read_patterns(patterns: list[str], base: Path, outlets: dict[str, str] | None = None) -> SourceSet:
+    """Expand every pattern (relative to `base`) and read each file once, in a stable order."""
+    files: list[FoundFile] = []
+    skipped: list[Skipped] = []
+    seen: set[str] = set()
+    for pattern in patterns:
+        found, skip = expand(pattern, base)
+        skipped.extend(skip)
+        for f in found:
+            key = str(f.path.resolve())
+            if key not in seen:
+                seen.add(key)
+                files.append(f)
+    docs: list[SourceDocument] = []
+    for f in files:
+        doc = read_file(f, f"s{len(docs) + 1}")
+        if not doc.text.strip():
+            skipped.append(Skipped(doc.path, "no text"))
+            continue
+        docs.append(doc)
+    docs = grade(docs, outlets or {})
+    return SourceSet(tuple(docs), tuple(skipped))
+
+
+def read_file(found: FoundFile, source_id: str) -> SourceDocument:
+    """One file -> SourceDocument with text, sha256 of the bytes read and recovered metadata."""
+    from briefings.extract.metadata import recover_metadata
+
+    shown = display(found.path)
+    raw = read_bytes(found)
+    text, encoding, replaced = decode(raw, shown, html=found.kind == "html")
+    meta: dict[str, str | None] = {}
+    if found.kind == "html":
+        text, meta = _html_main_text(text, shown)
+    recovered = recover_metadata(text)
+    return SourceDocument(
+        id=source_id, path=shown, text=text, kind=found.kind,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        title=meta.get("title") or recovered.title,
+        published=meta.get("published") or recovered.published,
+        outlet=meta.get("outlet") or recovered.outlet,
+        author=meta.get("author") or recovered.author,
+        encoding=encoding, replacements=replaced,
+    )
+
+
+def _html_main_text(html: str, shown: str) -> tuple[str, dict[str, str | None]]:
+    """Main text and metadata of an HTML page through trafilatura (no network)."""
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=True,
+            favor_precision=True, date_extraction_params={"extensive_search": False,
+                                                          "original_date": True})
+    except Exception as exc:  # trafilatura raises assorted errors on broken markup
+        raise SourceError(f"cannot extract the main text of the page: {exc}", path=shown) from None
+    if doc is None or not (doc.text or "").strip():
+        raise SourceError("no main text found in the page", path=shown)
+    title = doc.title or None
+    meta = {"title": title, "published": doc.date or None, "outlet": doc.sitename or None,
+            "author": doc.author or None}
+    text = doc.text
+    if title and not text.startswith(title):
+        text = f"{title}\n\n{text}"
+    return text, meta
+
+
+def grade(docs: list[SourceDocument], outlets: dict[str, str]) -> list[SourceDocument]:
+    """Set each source's reliability from the config (unknown = F) and its copy group's origin."""
+    grades = {name.casefold(): grade for name, grade in outlets.items()}
+    first_by_text: dict[str, str] = {}
+    out = []
+    for doc in docs:
+        key = hashlib.sha256(_normal(doc.text).encode("utf-8")).hexdigest()
+        origin = first_by_text.setdefault(key, doc.id)
+        reliability = grades.get((doc.outlet or "").casefold(), "F")
+        out.append(replace(doc, origin=origin, reliability=reliability))
+    return out
+
+
+def _normal(text: str) -> str:
+    """Text folded for spotting copies: case and whitespace ignored."""
+    return re.sub(r"\s+", " ", text).strip().casefold()

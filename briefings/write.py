@@ -1,0 +1,83 @@
+"""Atomic file writes and the edition folder: out/<id>/<date>/ with outputs and manifest.json."""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from briefings.errors import BriefingError
+
+TMP_PREFIX = ".tmp-"
+
+
+def atomic_write(target: Path, data: bytes) -> None:
+    """Write `data` to `target` via a temp file in the same folder, fsync, then rename.
+
+    A crash at any point leaves either the previous file or the new one, never a torn file.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=TMP_PREFIX, suffix=f"-{target.name}")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(target.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def clean_stale_temp(folder: Path) -> list[str]:
+    """Remove temp files a killed run left behind; return their names."""
+    removed = []
+    if folder.is_dir():
+        for p in folder.glob(f"{TMP_PREFIX}*"):
+            with contextlib.suppress(OSError):
+                p.unlink()
+                removed.append(p.name)
+    return removed
+
+
+def json_bytes(data: object) -> bytes:
+    """Stable JSON: sorted keys, UTF-8, two-space indent, trailing newline."""
+    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def sha256(data: bytes) -> str:
+    """Hex SHA-256 of bytes."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def write_edition(folder: Path, files: dict[str, bytes], manifest: dict) -> list[Path]:
+    """Write every output atomically, then manifest.json last; return the paths written."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        clean_stale_temp(folder)
+        written = []
+        outputs = []
+        for name, data in files.items():
+            atomic_write(folder / name, data)
+            written.append(folder / name)
+            outputs.append({"file": name, "bytes": len(data), "sha256": sha256(data)})
+        manifest = dict(manifest, outputs=outputs)
+        atomic_write(folder / "manifest.json", json_bytes(manifest))
+        written.append(folder / "manifest.json")
+        return written
+    except OSError as exc:
+        raise BriefingError(f"cannot write the edition: {exc.strerror or exc}",
+                            path=str(getattr(exc, "filename", None) or folder)) from None
