@@ -153,13 +153,13 @@ def extract(
 
         from briefings.errors import BriefingError
         from briefings.pipeline import extract_all
-        from briefings.sources.read import read_patterns
+        from briefings.sources.read import read_patterns, skipped_summary
 
         if fmt not in ("json", "md"):
             raise BriefingError(f"--format must be json or md, not {fmt!r}")
         sources = read_patterns(paths, Path.cwd())
-        for s in sources.skipped:
-            typer.echo(f"warning: {s.path}: skipped: {s.reason}", err=True)
+        for line in skipped_summary(sources.skipped):
+            typer.echo(f"warning: {line}", err=True)
         bar, update = _progress("extracting")
         if bar:
             bar.start()
@@ -203,6 +203,7 @@ def sources(config: Path = typer.Argument(..., help="The briefing config (YAML).
 
         from briefings.config import load_config
         from briefings.pipeline import read_sources
+        from briefings.sources.read import skipped_summary
 
         loaded = load_config(config)
         found = read_sources(loaded)
@@ -213,8 +214,8 @@ def sources(config: Path = typer.Argument(..., help="The briefing config (YAML).
             table.add_row(d.id, d.path, d.title or "-", d.published or "-", d.outlet or "-",
                           d.author or "-", f"{d.chars:,}", d.reliability)
         Console(width=None if sys.stdout.isatty() else 160).print(table)
-        for s in found.skipped:
-            typer.echo(f"skipped: {s.path}: {s.reason}", err=True)
+        for line in skipped_summary(found.skipped):
+            typer.echo(f"warning: {line}", err=True)
         return 0
 
     _guard(work)

@@ -13,7 +13,7 @@ from briefings import __version__
 from briefings.config import LoadedConfig
 from briefings.errors import BriefingError
 from briefings.model import Briefing, DocumentExtraction, Extraction, SourceDocument
-from briefings.sources.read import SourceSet, read_patterns
+from briefings.sources.read import SourceSet, read_patterns, skipped_summary
 
 Progress = Callable[[int, int], None]
 
@@ -80,7 +80,7 @@ def build(loaded: LoadedConfig, *, out_dir: Path, now: datetime | str | None = N
     t = time.perf_counter()
     sources = read_sources(loaded)
     timings["read"] = time.perf_counter() - t
-    warnings = [f"{s.path}: skipped: {s.reason}" for s in sources.skipped]
+    warnings = skipped_summary(sources.skipped)
     if not sources.documents:
         raise BriefingError("no readable sources: the patterns under 'sources' matched no "
                             ".txt, .md or .html file", path=str(loaded.path), key="sources")

@@ -6,7 +6,7 @@ import unicodedata
 from dataclasses import replace
 
 from ..model import Conflict, DocumentExtraction, Exercise, Extraction, SourceDocument
-from .exercises_names import series_key
+from .exercise_names import series_key
 
 
 def exercise_key(x: Exercise) -> str:

@@ -44,6 +44,22 @@ def read_patterns(patterns: list[str], base: Path, outlets: dict[str, str] | Non
     return SourceSet(tuple(docs), tuple(skipped))
 
 
+def skipped_summary(skipped: tuple[Skipped, ...] | list[Skipped]) -> list[str]:
+    """One warning per skipped path, with files of unsupported types grouped into one line."""
+    lines, unsupported = [], []
+    for s in skipped:
+        if s.reason.startswith("unsupported file type"):
+            unsupported.append(s)
+        else:
+            lines.append(f"{s.path}: skipped: {s.reason}")
+    if unsupported:
+        kinds = sorted({s.reason.rsplit(" ", 1)[-1] for s in unsupported})
+        example = unsupported[0].path
+        lines.append(f"skipped {len(unsupported)} file(s) of unsupported type ({', '.join(kinds)}), "
+                     f"e.g. {example}")
+    return lines
+
+
 def read_file(found: FoundFile, source_id: str) -> SourceDocument:
     """One file -> SourceDocument with text, sha256 of the bytes read and recovered metadata."""
     from briefings.extract.metadata import recover_metadata

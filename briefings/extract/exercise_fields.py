@@ -1,0 +1,175 @@
+"""Fields of an exercise read from the text that mentions it: countries by role, places, activities."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .resources import any_of, country_index, lexicon, place_regex
+
+_CLAUSE = re.compile(r";|:\s|\s[–—]\s|,?\s(?:while|whereas|although|though|but|after|before|since|days after|weeks after|as tensions)\s")
+_LOC_PREP = re.compile(r"(?:\b(?:in|at|near|off|around|across|into|towards?|inside|over|within|borders? with)\s+(?:the\s+)?"
+                       r"(?:(?:north|south|east|west|central|northern|southern|eastern|western)(?:-\w+)?\s+)?)$")
+_ORGAN = re.compile(r"^(?:['’]s)?\s+(?:(?:defen[cs]e|foreign|state|official|national|military)\s+)?(?:ministry|ministries|government|embassy|"
+                    r"officials?|media|press|spokes(?:man|woman|person)|president|leader|foreign minister|defen[cs]e minister|"
+                    r"ambassador|diplomats?|authorities|news agency|state media|parliament|lawmakers)\b")
+_COMPASS = r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-eastern|north-western|south-eastern|south-western)\s+)"
+_NAMED = r"[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,2}"
+_LOC_PATTERNS = [
+    re.compile(rf"(?P<list>(?:{_NAMED},\s)+{_NAMED}\sand\s{_NAMED})\s(?P<kind>ranges|training grounds|test sites|bases|airfields)\b"),
+    re.compile(r"(?P<n>(?:RAAF|RAF|RNZAF|RCAF|USAF|Naval|Air|Navy|Army|Marine Corps|Joint|Coast Guard)\s(?:Air\s)?(?:Base|Station)\s[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)"),
+    re.compile(r"(?P<n>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s(?:Naval|Air|Navy|Army)\s(?:Base|Station))"),
+    re.compile(rf"(?P<n>{_NAMED}\s(?:training ground|training area|training range|training centre|training center|range|proving ground|test site|firing range|polygon))\b"),
+    re.compile(r"(?P<n>[A-Z]\w+(?:\sand\s[A-Z]\w+)?\sMilitary\sDistricts?)"),
+    re.compile(r"(?P<n>[A-Z]\w+\sand\s[A-Z]\w+\s(?:Seas|Oceans|Straits|Gulfs|Islands))\b"),
+    re.compile(r"(?P<n>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s(?:region|Krai|Oblast|Province|Prefecture|Governorate|Peninsula|Islands|Island|Bay|Gulf|Strait|Sea|Coast))\b"),
+    re.compile(r"\boff\s(?:the\s)?(?:coast\sof\s)?(?P<n>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)"),
+]
+_NOT_PLACE_HEAD = {"The", "A", "An", "In", "On", "At", "This", "That", "Its", "Their", "Our", "NATO", "Allied", "Joint", "Exercise",
+                   "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+                   "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+_QTY = re.compile(r"(?:(?:about|more than|over|up to|some|approximately|nearly|around|roughly|almost|at least)\s+)?\d[\d,.]*\s+"
+                  r"(?:[\w-]+\s+){0,2}?(?:troops|personnel|service personnel|ships|warships|aircraft|vessels|tanks|vehicles|helicopters|"
+                  r"drones|sailors|soldiers|servicemen|jets|submarines|fighters|marines)\b")
+_TRAIN = re.compile(r"\b(?:rehearsed|practised|practiced|practising|practicing|rehearsing|training subjects included|serials (?:planned )?(?:for [\w\s]+ )?cover|"
+                    r"drills (?:on|in)|will practise|will practice|training included|activities included|included|includes)\s+(?P<list>[^.;:]+)")
+
+
+@lru_cache(maxsize=None)
+def _cues() -> dict[str, re.Pattern[str]]:
+    lex = lexicon()
+    part = [w for w in lex["participation_cues"]] + list(lex["exercise_nouns"]) + ["leads", "led", "participant", "participants", "edition"]
+    ships = lex["ship_types"]
+    return {
+        "part": re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in sorted(set(part), key=len, reverse=True)) + r")\b"),
+        "neg": any_of(lex["negation_cues"]),
+        "obs": any_of(lex["observer_cues"]),
+        "adv": any_of(lex["adversary_cues"]),
+        "ship": re.compile(r"(?:(?:large|guided-missile|diesel-electric|comprehensive|landing|supply|rescue|missile|anti-submarine|amphibious|"
+                           r"nuclear-powered|stealth|Italian|aircraft)\s+){0,2}(?:" + "|".join(re.escape(s) for s in sorted(ships, key=len, reverse=True))
+                           + r")s?\s+(?:[A-Z]{2,5}\s+)?[A-Z][\w-]+(?:\s[A-Z][\w-]+)?(?:\s+and\s+(?:[A-Z]{2,5}\s+)?[A-Z][\w-]+)?"),
+    }
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """Clause spans of a sentence, split at semicolons, colons, dashes and contrast or time conjunctions."""
+    out, start = [], 0
+    for m in _CLAUSE.finditer(text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return [(a, b) for a, b in out if b > a]
+
+
+def place_spans(text: str) -> list[tuple[int, int, str]]:
+    """Places in `text` (gazetteer and patterns), longest first when they overlap, in text order."""
+    found: list[tuple[int, int, str]] = []
+    for m in place_regex().finditer(text):
+        found.append((m.start(1), m.end(1), m.group(1)))
+    for rx in _LOC_PATTERNS:
+        for m in rx.finditer(text):
+            if "list" in m.groupdict() and m.group("list"):
+                for item in re.split(r",\s|\sand\s", m.group("list")):
+                    a = text.find(item, m.start())
+                    found.append((a, a + len(item), item))
+                found.append((m.start(), m.end(), ""))  # block shorter overlaps
+                continue
+            n = m.group("n")
+            head = n.split()[0]
+            if head in _NOT_PLACE_HEAD or head.endswith(("'s", "’s")) or n in country_index()[0]:
+                continue
+            found.append((m.start("n"), m.end("n"), n))
+    found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+    out: list[tuple[int, int, str]] = []
+    blocks: list[tuple[int, int]] = []
+    for a, b, n in sorted(found, key=lambda t: -(t[1] - t[0])):
+        if not n:
+            blocks.append((a, b))
+            continue
+        if any(a < e and s < b and not (s <= a and b <= e and (s, e) in blocks) for s, e, _ in out):
+            continue
+        out.append((a, b, n))
+    return sorted(out)
+
+
+def country_spans(text: str) -> list[tuple[int, int, str]]:
+    """Country mentions (names, demonyms, capitals, forces, ship prefixes) as (start, end, canonical name)."""
+    forms, ships, rx, ship_rx, _ = country_index()
+    places = [(a, b) for a, b, _ in place_spans(text)]
+    out = []
+    for m in rx.finditer(text):
+        a, b = m.span()
+        if any(s <= a and b <= e and (e - s) > (b - a) for s, e in places):
+            continue
+        out.append((a, b, forms[m.group(0)]))
+    for m in ship_rx.finditer(text):
+        out.append((m.start(1), m.end(1), ships[m.group(1)]))
+    return sorted(out)
+
+
+def roles(text: str, explicit: bool) -> tuple[list[str], set[str], set[str], list[str]]:
+    """(participants, negated, observers, countries-as-places) of one segment.
+
+    In an explicit mention every country counts unless its context says otherwise; elsewhere only
+    countries in a clause with a participation cue count.
+    """
+    cues = _cues()
+    pos: list[str] = []
+    neg: set[str] = set()
+    obs: set[str] = set()
+    where: list[str] = []
+    spans = country_spans(text)
+    for ca, cb in clauses(text):
+        clause = text[ca:cb]
+        in_clause = [(a, b, c) for a, b, c in spans if ca <= a and b <= cb]
+        if not in_clause:
+            continue
+        if cues["obs"].search(clause):
+            obs.update(c for _, _, c in in_clause)
+            continue
+        for m in cues["neg"].finditer(clause):
+            cue_at = ca + m.start()
+            if m.group(0).casefold().startswith("without"):
+                after = [t for t in in_clause if t[0] >= cue_at]
+                if after:
+                    neg.add(after[0][2])
+                continue
+            before = [t for t in in_clause if t[1] <= cue_at and cue_at - t[1] < 60]
+            if before:
+                neg.add(before[-1][2])
+        adversary = cues["adv"].search(clause) is not None
+        active = explicit or cues["part"].search(clause) is not None
+        for a, b, c in in_clause:
+            pre = text[max(0, a - 40):a]
+            if _LOC_PREP.search(pre):
+                if re.search(r"\bin\s+(?:the\s+)?" + _COMPASS + r"?$", pre):
+                    where.append(re.sub(r"^.*\bin\s+(?:the\s+)?", "", pre + text[a:b]).strip())
+                continue
+            if _ORGAN.match(text[b:b + 40]) or adversary or not active:
+                continue
+            if c not in neg:
+                pos.append(c)
+    return list(dict.fromkeys(pos)), neg, obs, where
+
+
+def locations(text: str) -> list[str]:
+    """Places named in a segment, as written (not the place inside a force name like "Pacific Fleet")."""
+    forms, _, rx, _, _ = country_index()
+    forces = [m.span() for m in rx.finditer(text) if " " in m.group(0)]
+    return [n for a, b, n in place_spans(text) if not any(s <= a and b <= e and (e - s) > (b - a) for s, e in forces)]
+
+
+def activities(text: str) -> list[str]:
+    """Short verbatim phrases naming what was done or sent: drills, weapons firings, ships, numbers."""
+    out: list[str] = []
+    for m in _cues()["ship"].finditer(text):
+        out.append(m.group(0))
+    for m in _QTY.finditer(text):
+        out.append(m.group(0))
+    for m in _TRAIN.finditer(text):
+        body = re.split(r",?\s+(?:according to|the [\w\s]+ said|said)\b", m.group("list"))[0]
+        for item in re.split(r",\s+(?:and\s+)?|\s+and\s+(?=\w+ing\b)|\s+and\s+(?=[a-z]+\s[a-z]+$)", body):
+            item = item.strip(" ,")
+            item = re.sub(r"^(?:and|the)\s+", "", item)
+            if 1 <= len(item.split()) <= 7 and not re.search(r"[A-Z]{2,}|\d", item[:1]):
+                out.append(item)
+    return list(dict.fromkeys(a for a in out if a and len(a) <= 90))
