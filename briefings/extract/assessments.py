@@ -4,8 +4,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
-from .resources import any_of, lexicon
+from .resources import any_of, lexicon, lower
 
 _QUOTE_OPEN = re.compile(r"^[\"“‘']")
 _SAID_NAME = re.compile(
@@ -17,6 +18,9 @@ _NAME_SAID = re.compile(
 _ROLE = re.compile(r"(?P<n>(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’-]+),\s+(?:a|an|the)\s+(?:[\w-]+\s){0,4}"
                    r"(?:analyst|expert|researcher|scholar|specialist|fellow|professor|director|lecturer|commentator|strategist|economist|adviser|advisor)\b")
 _WHO = re.compile(r"(?P<n>(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’-]+),\s+who\s+(?:follows|studies|researches|tracks|covers|heads|leads|teaches|works)\b")
+_SAYS = re.compile(r"\b(?:said|say|says|noted|note|notes|believe|believes|argue|argues|argued|think|warn|warned|suggest|suggested)\b")
+_SPEECH = re.compile(r"\b(?:said|says|added|adds|noted|notes|argued|argues|wrote|writes|explained|explains|told|believes|cautions|"
+                     r"cautioned|warned|warns|thinks)\b|,\s+(?:a|an|the|who)\s")
 _PRONOUN_SAYS = re.compile(r"(?:,|[\"”’])\s*(?:he|she|they)\s+(?:says|said|adds|added|notes|noted)\b|^(?:He|She) (?:notes|says|adds|cautions|argues)\b")
 
 
@@ -46,6 +50,7 @@ def _rx() -> tuple[re.Pattern[str], re.Pattern[str], list[tuple[str, re.Pattern[
 def likelihood(text: str) -> str | None:
     """The ICD 203 likelihood term for the estimative language in `text` (longest expression wins)."""
     best: tuple[int, str] | None = None
+    text = lower(text)
     for term, rx in _rx()[2]:
         for m in rx.finditer(text):
             cand = (m.end() - m.start(), term)
@@ -56,8 +61,9 @@ def likelihood(text: str) -> str | None:
 
 def confidence(text: str) -> str | None:
     """"low", "moderate" or "high" when the sentence states a confidence level."""
+    low = lower(text)
     for lvl, rx in _rx()[3]:
-        if rx.search(text):
+        if rx.search(low):
             return lvl
     return None
 
@@ -71,6 +77,8 @@ class HolderTracker:
 
     def observe(self, text: str) -> str | None:
         """Record analysts introduced in `text`; return the analyst it quotes, if any."""
+        if not _SPEECH.search(text):
+            return None
         found = None
         for rx in (_ROLE, _WHO):
             for m in rx.finditer(text):
@@ -80,7 +88,7 @@ class HolderTracker:
         _, _, _, _, analyst, org = _rx()
         m = _SAID_NAME.search(text)
         if m and not found:
-            tail = text[m.end(): m.end() + 120]
+            tail = lower(text[m.end(): m.end() + 120])
             if analyst.search(tail) or org.search(tail):
                 name = m.group("n")
                 self.analysts[name.split()[-1]] = name
@@ -102,26 +110,31 @@ class HolderTracker:
         return found
 
 
-def judge(text: str, quoted_analyst: str | None, anchors: int) -> Judgement:
+def judge(text: str, quoted_analyst: str | None, anchors: int | Callable[[], int]) -> Judgement:
     """Whether `text` is an assessment; `anchors` counts the facts (numbers, dates, names) it carries."""
     strong, weak, _, _, analyst, _ = _rx()
+    low = lower(text)
     s = 0.0
-    if strong.search(text):
+    if strong.search(low):
         s += 1.0
     if quoted_analyst:
         s += 1.0
-    if analyst.search(text) and re.search(r"\b(?:said|say|says|noted|note|believe|argue|argued|think)\b", text):
+    if analyst.search(low) and _SAYS.search(low):
         s += 0.6
-    w = len(weak.findall(text))
+    w = len(weak.findall(low))
     s += 0.25 * min(w, 2)
     n_words = len(text.split())
-    if anchors == 0 and n_words <= 9:
+    if s < 1.0 and callable(anchors):
+        anchors = anchors()
+    if s < 1.0 and anchors == 0 and n_words <= 9:
         s += 0.6
-    if anchors >= 3 and s < 1.0:
+    if s < 1.0 and anchors >= 3:
         s -= 0.3
+    if s < 1.0:
+        return Judgement(False, max(0.0, s / 2), "author", None, None)
     holder = quoted_analyst or "author"
     if not quoted_analyst:
         m = re.search(r"\b(?:(?P<who>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3})\s+(?:analysts?|experts?)\b|(?P<grp>Analysts|Experts|Observers|Specialists)\b)", text)
-        if m and s >= 1.0 and re.search(r"\b(?:said|say|says|noted|believe|argue|warn|suggest)", text):
+        if m and s >= 1.0 and _SAYS.search(low):
             holder = "analysts"
     return Judgement(s >= 1.0, min(1.0, s / 2), holder, likelihood(text), confidence(text))

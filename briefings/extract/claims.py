@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .dates import find_dates
-from .resources import alternation, country_index, lexicon, place_regex
+from .resources import alternation, lexicon, lower, mentions, places
 
 _NUMBER = re.compile(r"(?<![\w])\d[\d,.]*(?:\s?(?:per cent|percent|%))?")
 _PROPER = re.compile(r"(?<=[\s(“\"‘'-])[A-Z][\w'’-]+|(?<=\s)[A-Z]{2,}\b")
@@ -35,7 +35,7 @@ class ClaimFeatures:
 
 @lru_cache(maxsize=None)
 def _reporting() -> re.Pattern[str]:
-    return alternation(lexicon()["reporting_verbs"], flags=re.IGNORECASE)
+    return alternation(lexicon()["reporting_verbs"])
 
 
 def features(text: str, year: int | None) -> ClaimFeatures:
@@ -43,9 +43,7 @@ def features(text: str, year: int | None) -> ClaimFeatures:
     dates = find_dates(text, year)
     nums = len(_NUMBER.findall(text)) - sum(1 for _ in dates)
     proper = len(_PROPER.findall(" " + text))
-    places = len(place_regex().findall(text))
-    countries = len(country_index()[2].findall(text))
-    return ClaimFeatures(max(nums, 0), len(dates), proper, places, countries)
+    return ClaimFeatures(max(nums, 0), len(dates), proper, len(places(text)), len(mentions(text)))
 
 
 def attribution(text: str) -> str | None:
@@ -76,7 +74,7 @@ def score(text: str, f: ClaimFeatures, para_rank: int, pos: int, exercise_hits: 
     s += min(f.numbers, 4) * 0.045 + min(f.dates, 2) * 0.06
     s += min(f.proper, 6) * 0.03 + min(f.places, 3) * 0.05 + min(f.countries, 3) * 0.03
     s += min(exercise_hits, 2) * 0.08
-    if _reporting().search(text):
+    if _reporting().search(lower(text)):
         s += 0.03
     if _PRONOUN_START.match(text):
         s -= 0.06

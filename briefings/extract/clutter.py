@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from .dates import find_dates
 from .resources import alternation, lexicon
-from .text import Line, dateline_end, words
+from .text import Line, dateline_end, split_lines, words
 
 BODY, HEADING, TABLE, CLUTTER, BLANK = "body", "heading", "table", "clutter", "blank"
 
@@ -19,22 +19,21 @@ _LISTY = re.compile(r"(?i)\b(?:related|most|latest|more|read|popular|trending|re
 _NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
 
 
+def _prefix_regex(prefixes: list[str]) -> re.Pattern[str]:
+    alts = sorted(set(prefixes), key=len, reverse=True)
+    body = "|".join(re.escape(p) + (r"(?![^\W_])" if p[-1:].isalnum() else "") for p in alts)
+    return re.compile(f"^(?:{body or '(?!x)x'})")
+
+
 @lru_cache(maxsize=None)
-def _vocab() -> tuple[list[str], list[str], re.Pattern[str], set[str]]:
+def _vocab() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], set[str]]:
     c = lexicon()["clutter"]
     strong, weak = [], []
     for p in c["prefixes"]:
         p = p.casefold()
         (strong if (not p.isalpha() or " " in p.strip()) else weak).append(p)
     phrases = alternation([p.casefold() for p in c["phrases"]], left="", right="")
-    return strong, weak, phrases, {w.casefold() for w in c["nav_words"]}
-
-
-def _starts(low: str, prefix: str) -> bool:
-    if not low.startswith(prefix):
-        return False
-    nxt = low[len(prefix):len(prefix) + 1]
-    return not (prefix[-1:].isalnum() and nxt.isalnum())
+    return _prefix_regex(strong), _prefix_regex(weak), phrases, {w.casefold() for w in c["nav_words"]}
 
 
 def is_furniture(text: str) -> bool:
@@ -45,9 +44,9 @@ def is_furniture(text: str) -> bool:
     low = s.casefold()
     strong, weak, phrases, nav = _vocab()
     n = len(words(s))
-    if any(_starts(low, p) for p in strong) and (n <= 40 or low[:1] in "©(["):
+    if strong.match(low) and (n <= 40 or low[:1] in "©(["):
         return True
-    if n <= 14 and any(_starts(low, p) for p in weak):
+    if n <= 14 and weak.match(low):
         return True
     if n <= 60 and phrases.search(low):
         return True
@@ -61,6 +60,8 @@ def is_furniture(text: str) -> bool:
     if n <= 4 and all(w.casefold() in nav for w in words(s)):
         return True
     # a line that is only a date (and perhaps a time or weekday)
+    if n > 12:
+        return False
     rest = s
     for h in reversed(find_dates(s)):
         rest = rest[:h.pos] + rest[h.stop:]
@@ -76,6 +77,13 @@ def _is_table(text: str) -> bool:
 def is_bio(text: str, index: int, total: int) -> bool:
     """True for an author bio line ("Jane Roe is a fellow at ...") in the last part of a page."""
     return index >= total * 0.6 and _BIO.match(text.strip()) is not None and len(text) < 1200
+
+
+@lru_cache(maxsize=8)
+def analyse(text: str) -> tuple[tuple[Line, ...], tuple[str, ...]]:
+    """Lines of `text` and their kinds (cached: metadata and extraction read the same text)."""
+    lines = split_lines(text)
+    return tuple(lines), tuple(line_kinds(lines))
 
 
 def line_kinds(lines: list[Line]) -> list[str]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -49,11 +50,29 @@ def _iso(y: int | None, m: int, d: int) -> str | None:
     return f"{y:04d}-{m:02d}-{d:02d}"
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def find_dates(text: str, year: int | None = None) -> list[DateHit]:
     """All dates in `text`, earliest first; dates without a year take `year` (None if unknown)."""
+    if not _DIGIT.search(text):
+        return []
+    return list(_find_dates(text, year))
+
+
+_MONTH_WORD = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_NUMERIC = re.compile(r"\d[-./]\d")
+
+
+@lru_cache(maxsize=4096)
+def _find_dates(text: str, year: int | None) -> tuple[DateHit, ...]:
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
+    has_month = _MONTH_WORD.search(text) is not None
+    has_numeric = _NUMERIC.search(text) is not None
     for kind, rx in _PATTERNS:
+        if not (has_numeric if kind in ("iso", "dotted", "slashed") else has_month):
+            continue
         for m in rx.finditer(text):
             a, b = m.span()
             if any(a < e and s < b for s, e in taken):
@@ -83,7 +102,7 @@ def find_dates(text: str, year: int | None = None) -> list[DateHit]:
                 hits.append(DateHit(a, b, iso, None, has_year))
             taken.append((a, b))
     hits.sort(key=lambda h: h.pos)
-    return hits
+    return tuple(hits)
 
 
 def first_full_date(text: str) -> str | None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from ..model import Assessment, Claim, DocumentExtraction, SourceDocument
 from .assessments import HolderTracker, judge
 from .claims import attribution, features, score, stated_date
-from .clutter import BODY, HEADING, TABLE, line_kinds
+from .clutter import BODY, HEADING, TABLE, analyse
 from .exercises import find_exercises, mention_count
 from .metadata import recover_metadata
 from .text import Sentence, split_lines, split_sentences, words
@@ -18,7 +18,7 @@ class Unit:
 
     sent: Sentence
     para: int
-    kind: str            # "claim", "assessment" or "skip"
+    kind: str            # "claim", "assessment", "title" or "skip"
     heading: bool = False
     table: bool = False
 
@@ -33,19 +33,23 @@ def _year(published: str | None) -> int | None:
 def units(doc: SourceDocument, title: str | None) -> list[Unit]:
     """Body sentences (plus headings and table rows, flagged) in reading order."""
     text = doc.text
-    lines = split_lines(text)
-    kinds = line_kinds(lines)
+    lines, kinds = analyse(text)
     out: list[Unit] = []
     para = 0
     for ln, kind in zip(lines, kinds):
         s = ln.text.strip()
-        if kind in (HEADING, TABLE):
+        if kind in (HEADING, TABLE) and not (title and s == title.strip()):
             lead = len(ln.text) - len(ln.text.lstrip())
             st = ln.start + lead
             out.append(Unit(Sentence(st, st + len(s), s, ln.index, 0), para, "skip",
                             heading=kind == HEADING, table=kind == TABLE))
             continue
-        if kind != BODY or (title and s == title.strip()):
+        if title and s == title.strip() and kind in (BODY, HEADING):
+            lead = len(ln.text) - len(ln.text.lstrip())
+            st = ln.start + lead
+            out.append(Unit(Sentence(st, st + len(s), s, ln.index, 0), para, "title"))
+            continue
+        if kind != BODY:
             continue
         for sent in split_sentences(text, ln):
             out.append(Unit(sent, para, "claim"))
@@ -69,12 +73,11 @@ def extract_document(doc: SourceDocument) -> DocumentExtraction:
     assessments: list[Assessment] = []
     first_para: dict[int, int] = {}
     for u in us:
-        if u.heading or u.table:
+        if u.heading or u.table or u.kind == "title":
             continue
         t = u.sent.text
         quoted = tracker.observe(t)
-        f = features(t, year)
-        j = judge(t, quoted, f.anchors)
+        j = judge(t, quoted, lambda: features(t, year).anchors)
         if len(words(t)) < 3:
             u.kind = "skip"
             continue
@@ -86,6 +89,7 @@ def extract_document(doc: SourceDocument) -> DocumentExtraction:
             continue
         u.kind = "claim"
         rank = first_para.setdefault(u.para, len(first_para))
+        f = features(t, year)
         sc = score(t, f, rank, u.sent.pos, mention_count(t), j.strength)
         claims.append(Claim(text=t, source=doc.id, start=u.sent.start, end=u.sent.end, score=round(sc, 4),
                             date=stated_date(t, year), attribution=attribution(t)))

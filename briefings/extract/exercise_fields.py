@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .resources import any_of, country_index, lexicon, place_regex
+from .resources import any_of, country_index, lexicon, lower, mentions, places
 
-_CLAUSE = re.compile(r";|:\s|\s[–—]\s|,?\s(?:while|whereas|although|though|but|after|before|since|days after|weeks after|as tensions)\s")
+_CLAUSE = re.compile(r";|:\s|\s[–—]\s|,\s(?=(?:revealing|showcasing|underlining|underscoring|indicating|demonstrating|signalling|signaling|highlighting|citing|making|raising|prompting|sparking|drawing)\b)|,?\s(?:while|whereas|although|though|but|after|before|since|days after|weeks after|as tensions)\s")
 _LOC_PREP = re.compile(r"(?:\b(?:in|at|near|off|around|across|into|towards?|inside|over|within|borders? with)\s+(?:the\s+)?"
                        r"(?:(?:north|south|east|west|central|northern|southern|eastern|western)(?:-\w+)?\s+)?)$")
 _ORGAN = re.compile(r"^(?:['’]s)?\s+(?:(?:defen[cs]e|foreign|state|official|national|military)\s+)?(?:ministry|ministries|government|embassy|"
@@ -40,7 +40,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
     part = [w for w in lex["participation_cues"]] + list(lex["exercise_nouns"]) + ["leads", "led", "participant", "participants", "edition"]
     ships = lex["ship_types"]
     return {
-        "part": re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in sorted(set(part), key=len, reverse=True)) + r")\b"),
+        "part": re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(set(part), key=len, reverse=True)) + r")\b"),
         "neg": any_of(lex["negation_cues"]),
         "obs": any_of(lex["observer_cues"]),
         "adv": any_of(lex["adversary_cues"]),
@@ -62,9 +62,14 @@ def clauses(text: str) -> list[tuple[int, int]]:
 
 def place_spans(text: str) -> list[tuple[int, int, str]]:
     """Places in `text` (gazetteer and patterns), longest first when they overlap, in text order."""
+    return list(_place_spans(text))
+
+
+@lru_cache(maxsize=4096)
+def _place_spans(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Places in `text` (gazetteer and patterns), longest first when they overlap, in text order."""
     found: list[tuple[int, int, str]] = []
-    for m in place_regex().finditer(text):
-        found.append((m.start(1), m.end(1), m.group(1)))
+    found.extend(places(text))
     for rx in _LOC_PATTERNS:
         for m in rx.finditer(text):
             if "list" in m.groupdict() and m.group("list"):
@@ -88,25 +93,38 @@ def place_spans(text: str) -> list[tuple[int, int, str]]:
         if any(a < e and s < b and not (s <= a and b <= e and (s, e) in blocks) for s, e, _ in out):
             continue
         out.append((a, b, n))
-    return sorted(out)
+    return tuple(sorted(out))
 
 
 def country_spans(text: str) -> list[tuple[int, int, str]]:
     """Country mentions (names, demonyms, capitals, forces, ship prefixes) as (start, end, canonical name)."""
+    return list(_country_spans(text))
+
+
+@lru_cache(maxsize=4096)
+def _country_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     forms, ships, rx, ship_rx, _ = country_index()
     places = [(a, b) for a, b, _ in place_spans(text)]
     out = []
-    for m in rx.finditer(text):
+    for m in mentions(text):
         a, b = m.span()
         if any(s <= a and b <= e and (e - s) > (b - a) for s, e in places):
             continue
         out.append((a, b, forms[m.group(0)]))
     for m in ship_rx.finditer(text):
         out.append((m.start(1), m.end(1), ships[m.group(1)]))
-    return sorted(out)
+    return tuple(sorted(out))
 
 
-def roles(text: str, explicit: bool) -> tuple[list[str], set[str], set[str], list[str]]:
+def focus_clause(text: str, focus: int) -> tuple[int, int]:
+    """The clause of `text` that contains offset `focus`."""
+    for a, b in clauses(text):
+        if a <= focus < b:
+            return a, b
+    return 0, len(text)
+
+
+def roles(text: str, explicit: bool, focus: int = 0) -> tuple[list[str], set[str], set[str], list[str]]:
     """(participants, negated, observers, countries-as-places) of one segment.
 
     In an explicit mention every country counts unless its context says otherwise; elsewhere only
@@ -118,11 +136,17 @@ def roles(text: str, explicit: bool) -> tuple[list[str], set[str], set[str], lis
     obs: set[str] = set()
     where: list[str] = []
     spans = country_spans(text)
+    fa, fb = focus_clause(text, focus)
+    prev: list[tuple[int, int, str]] = []
+    low = lower(text)
     for ca, cb in clauses(text):
-        clause = text[ca:cb]
+        clause = low[ca:cb]
         in_clause = [(a, b, c) for a, b, c in spans if ca <= a and b <= cb]
         if not in_clause:
+            if prev and cues["obs"].search(clause):
+                obs.update(c for _, _, c in prev)  # "X withdrew its contingent but sent observers"
             continue
+        prev = in_clause
         if cues["obs"].search(clause):
             obs.update(c for _, _, c in in_clause)
             continue
@@ -137,11 +161,11 @@ def roles(text: str, explicit: bool) -> tuple[list[str], set[str], set[str], lis
             if before:
                 neg.add(before[-1][2])
         adversary = cues["adv"].search(clause) is not None
-        active = explicit or cues["part"].search(clause) is not None
+        active = (explicit and fa <= ca < fb) or cues["part"].search(clause) is not None
         for a, b, c in in_clause:
             pre = text[max(0, a - 40):a]
             if _LOC_PREP.search(pre):
-                if re.search(r"\bin\s+(?:the\s+)?" + _COMPASS + r"?$", pre):
+                if re.search(r"\bin\s+(?:the\s+)?" + _COMPASS + r"?$", pre) and text[a:b] == c:
                     where.append(re.sub(r"^.*\bin\s+(?:the\s+)?", "", pre + text[a:b]).strip())
                 continue
             if _ORGAN.match(text[b:b + 40]) or adversary or not active:
@@ -153,8 +177,7 @@ def roles(text: str, explicit: bool) -> tuple[list[str], set[str], set[str], lis
 
 def locations(text: str) -> list[str]:
     """Places named in a segment, as written (not the place inside a force name like "Pacific Fleet")."""
-    forms, _, rx, _, _ = country_index()
-    forces = [m.span() for m in rx.finditer(text) if " " in m.group(0)]
+    forces = [m.span() for m in mentions(text) if " " in m.group(0)]
     return [n for a, b, n in place_spans(text) if not any(s <= a and b <= e and (e - s) > (b - a) for s, e in forces)]
 
 

@@ -86,6 +86,11 @@ def _strip_lead(n: str, start: int) -> tuple[str, int]:
 
 def find_names(text: str) -> list[NameHit]:
     """Exercise names in one sentence, in order; names need a year unless they are a known series."""
+    return list(_find_names(text))
+
+
+@lru_cache(maxsize=4096)
+def _find_names(text: str) -> tuple[NameHit, ...]:
     bad, badwords = _stop()
     spell, series_rx = series_index()
     hits: list[NameHit] = []
@@ -137,4 +142,4 @@ def find_names(text: str) -> list[NameHit]:
         if n.casefold() not in bad and not badwords.search(n):
             add(m.start("n"), m.end("n"), n, None)
     hits.sort(key=lambda h: h.start)
-    return hits
+    return tuple(hits)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..model import Metadata
-from .clutter import BODY, CLUTTER, HEADING, is_furniture, line_kinds
+from .clutter import BODY, CLUTTER, HEADING, analyse, is_furniture
 from .dates import find_dates, first_full_date
 from .resources import country_index
 from .text import Line, dateline_end, split_lines, words
@@ -67,8 +67,7 @@ def _nice_case(name: str, text: str) -> str:
 
 def recover_metadata(text: str) -> Metadata:
     """Title, ISO publication date, outlet and author stated in `text` itself (None when not stated)."""
-    lines = split_lines(text)
-    kinds = line_kinds(lines)
+    lines, kinds = analyse(text)
     head_end = _header_end(lines, kinds)
     nonblank = [ln for ln in lines if ln.text.strip()]
     masthead: str | None = None

@@ -21,16 +21,45 @@ def load(name: str) -> Any:
     return yaml.load(text, Loader=_Loader)
 
 
+def trie_pattern(words: list[str] | tuple[str, ...] | set[str]) -> str:
+    """A regex body matching any of `words`, factored as a trie (fast for large gazetteers).
+
+    Longer words are tried before their prefixes, so the longest name wins at a position.
+    """
+    trie: dict = {}
+    for w in {w for w in words if w}:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return build(trie) or r"(?!x)x"
+
+
 def alternation(words: list[str] | tuple[str, ...] | set[str], *, flags: int = 0,
                 left: str = r"(?<![\w])", right: str = r"(?![\w])") -> re.Pattern[str]:
     """One regex matching any of `words` (longest first), bounded so it never matches inside a word."""
-    uniq = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
-    body = "|".join(re.escape(w) for w in uniq) or r"(?!x)x"
-    return re.compile(f"{left}(?:{body}){right}", flags)
+    return re.compile(f"{left}(?:{trie_pattern(words)}){right}", flags)
 
 
-def any_of(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    """One regex that matches when any of the given regular expressions does."""
+def lower(text: str) -> str:
+    """`text` in lower case with the same length (so offsets stay valid); apply `any_of` regexes to it."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def any_of(patterns: list[str], flags: int = 0) -> re.Pattern[str]:
+    """One regex that matches when any of the given (lower-case) regular expressions does; use on `lower(text)`."""
     return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!x)x", flags)
 
 
@@ -62,24 +91,44 @@ def country_index() -> tuple[dict[str, str], dict[str, str], re.Pattern[str], re
             forms.setdefault(f"{d}s", country) if not str(d).endswith("s") else None
         for s in info.get("ships") or []:
             ships.setdefault(str(s), country)
-    # possessives and "the X" are handled by the regex boundaries
-    mention = alternation(list(forms), left=r"(?<![\w.-])", right=r"(?![\w])")
+    # the left boundary is checked by `mentions` (a regex that starts with a look-behind scans slowly)
+    mention = re.compile(f"(?:{trie_pattern(list(forms))})(?![\\w])")
     ship_re = re.compile(r"(?<![\w])(" + "|".join(re.escape(s) for s in sorted(ships, key=len, reverse=True))
                          + r")\s+(?=[A-Z0-9])")
     return forms, ships, mention, ship_re, capitals
 
 
+_COMPASS = re.compile(r"(?:(?:north|south|east|west|central|north-east|north-west|south-east|south-west|northern|southern|"
+                      r"eastern|western|northeastern|northwestern|southeastern|southwestern)"
+                      r"(?: and (?:northern|southern|eastern|western|central))?\s+)$")
+
+
 @lru_cache(maxsize=None)
 def place_regex() -> re.Pattern[str]:
-    """Case-sensitive regex for gazetteer places, with an optional compass word in front."""
+    """Case-sensitive regex for gazetteer places (use `places`, which also checks boundaries and compass words)."""
     data = load("places")
     names = [p for group in data.values() for p in (group or [])]
-    compass = (r"(?:(?:north|south|east|west|central|north-east|north-west|south-east|south-west|"
-               r"northern|southern|eastern|western|northeastern|northwestern|southeastern|southwestern)"
-               r"(?: and (?:northern|southern|eastern|western|central))?\s+)?")
-    uniq = sorted(set(names), key=lambda w: (-len(w), w))
-    body = "|".join(re.escape(w) for w in uniq)
-    return re.compile(rf"(?<![\w])({compass}(?:{body}))(?![\w])")
+    return re.compile(rf"(?:{trie_pattern(names)})(?![\w])")
+
+
+def places(text: str) -> list[tuple[int, int, str]]:
+    """Gazetteer places in `text` as (start, end, text), a compass word in front included ("northern Arabian Sea")."""
+    out = []
+    for m in place_regex().finditer(text):
+        a, b = m.span()
+        if a and (text[a - 1].isalnum() or text[a - 1] == "_"):
+            continue
+        c = _COMPASS.search(text, max(0, a - 40), a)
+        if c and (c.start() == 0 or not text[c.start() - 1].isalnum()):
+            a = c.start()
+        out.append((a, b, text[a:b]))
+    return out
+
+
+def mentions(text: str) -> list[re.Match[str]]:
+    """Matches of the country-mention regex that start at a word boundary (not after a letter, digit or dot)."""
+    rx = country_index()[2]
+    return [m for m in rx.finditer(text) if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_."))]
 
 
 @lru_cache(maxsize=None)
