@@ -55,15 +55,15 @@ def read_sources(loaded: LoadedConfig) -> SourceSet:
 def extract_all(docs: tuple[SourceDocument, ...] | list[SourceDocument],
                 progress: Progress | None = None) -> Extraction:
     """Run the summariser over every document and fuse the results."""
+    from briefings.extract.combine import combine
     from briefings.extract.document import extract_document
-    from briefings.fuse import fuse
 
     parts: list[DocumentExtraction] = []
     for i, doc in enumerate(docs, 1):
         parts.append(extract_document(doc))
         if progress:
             progress(i, len(docs))
-    return fuse(list(docs), parts)
+    return combine(list(docs), parts)
 
 
 def build(loaded: LoadedConfig, *, out_dir: Path, now: datetime | str | None = None,
