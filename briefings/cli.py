@@ -15,7 +15,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False, rich_markup_mode=None,
     help="Turn a folder of articles into a cited briefing in Markdown, HTML and PDF.\n\n"
          "Exit codes: 0 success, 1 a problem in your input (config, source, template), "
-         "2 command-line usage, 3 delivery failed, 4 internal error (see the log named).",
+         "2 command-line usage, 3 delivery failed, 4 internal error (see the log named), "
+         "75 another run holds the briefing's lock (run-due, send).",
 )
 
 
@@ -40,6 +41,10 @@ def _guard(work: Callable[[], int | None]) -> None:
     except BriefingError as exc:
         typer.echo(f"error: {exc.render()}", err=True)
         raise typer.Exit(exc.exit_code) from None
+    except BrokenPipeError:  # `briefings extract ... | head`: the reader went away
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(141) from None
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
         raise typer.Exit(130) from None
@@ -217,6 +222,72 @@ def sources(config: Path = typer.Argument(..., help="The briefing config (YAML).
         for line in skipped_summary(found.skipped):
             typer.echo(f"warning: {line}", err=True)
         return 0
+
+    _guard(work)
+
+
+@app.command()
+def send(
+    config: Path = typer.Argument(..., help="The briefing config (YAML) with a delivery section."),
+    edition: Optional[Path] = typer.Option(None, "--edition", help="Edition folder to send "
+                                           "(default: the latest under OUT/<id>/)."),
+    out: Path = typer.Option(Path("out"), "--out", help="Output folder the editions are in."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Build the messages and show who "
+                                 "would get them; connect to nothing."),
+    force: bool = typer.Option(False, "--force", help="Send again to recipients the ledger "
+                               "records as sent (or as possibly sent)."),
+) -> None:
+    """E-mail an edition (PDF attached) to the config's recipients, each at most once."""
+    def work() -> int:
+        from briefings.config import load_config
+        from briefings.deliver.edition import latest_edition
+        from briefings.deliver.send import send_edition
+        from briefings.errors import EXIT_DELIVERY
+        from briefings.lock import LOCK_FILE, hold_lock
+
+        loaded = load_config(config)
+        folder = edition or latest_edition(out / loaded.config.id)
+        if dry_run:
+            report = send_edition(loaded, folder, dry_run=True, force=force)
+        else:
+            with hold_lock(folder.parent / LOCK_FILE):
+                report = send_edition(loaded, folder, force=force)
+        for line in report.lines():
+            typer.echo(line)
+        if report.problems:
+            typer.echo(f"error: {len(report.problems)} of {len(report.deliveries)} deliveries "
+                       "failed or are uncertain: " + ", ".join(
+                           f"{d.recipient} {d.status}" for d in report.problems), err=True)
+            return EXIT_DELIVERY
+        return 0
+
+    _guard(work)
+
+
+@app.command("run-due")
+def run_due(
+    configs: List[Path] = typer.Argument(..., help="Briefing configs with a schedule."),
+    out: Path = typer.Option(Path("out"), "--out", help="Output folder; state, ledger and lock "
+                             "live in OUT/<id>/."),
+    now: Optional[str] = typer.Option(None, "--now", help="The current time as ISO date-time "
+                                      "(default: now; a time without offset is read in the "
+                                      "schedule's zone)."),
+) -> None:
+    """For cron or a systemd timer: build and send each briefing that is due; safe every minute.
+
+    Prints nothing when nothing is due. Exit 75 when another run holds a briefing's lock.
+    """
+    def work() -> int:
+        from briefings.rundue import exit_code
+        from briefings.rundue import run_due as run
+
+        results = run(configs, out_dir=out, now=now)
+        for result in results:
+            for line in result.lines:
+                typer.echo(line)
+            for line in result.errors:
+                typer.echo(line, err=True)
+        return exit_code(results)
 
     _guard(work)
 

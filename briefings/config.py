@@ -5,10 +5,12 @@ import difflib
 import re
 import typing
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator,
+                      model_validator)
 
+from briefings.deliver.address import check_address, parse_address
 from briefings.errors import ConfigError
 from briefings.yamlsafe import Positions, dotted, load_yaml
 
@@ -86,6 +88,163 @@ class SectionSpec(_Model):
         return self.limit or DEFAULT_LIMITS.get(self.kind)
 
 
+EmailAddress = Annotated[str, AfterValidator(check_address)]
+ENV_NAME = r"^[A-Za-z_][A-Za-z0-9_]*$"
+SUBJECT_FIELDS = ("title", "subtitle", "date", "id", "author", "marking")
+SECRET_KEYS = {"password", "passwd", "pass", "secret", "token", "username", "user", "login"}
+
+
+def _is_loopback(host: str) -> bool:
+    import ipaddress
+
+    if host.lower() in ("localhost", "localhost.localdomain"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+class SmtpSpec(_Model):
+    """The SMTP server editions are sent through; secrets come only from environment variables."""
+
+    host: str = Field(min_length=1, pattern=r"^[A-Za-z0-9.:\[\]_-]+$",
+                      description="SMTP server host name; the TLS certificate is checked against it.")
+    port: int | None = Field(default=None, ge=1, le=65535, description="Port (default 587 for "
+                             "starttls, 465 for ssl, 25 for none).")
+    security: Literal["starttls", "ssl", "none"] = Field(
+        default="starttls", description="starttls (upgrade required: a server that does not "
+        "offer STARTTLS gets nothing), ssl (TLS from the first byte) or none (plain text, "
+        "allowed only for loopback hosts such as localhost or 127.0.0.1).")
+    ca_file: str | None = Field(default=None, description="PEM file of CA certificates to trust "
+                                "instead of the system's, relative to the config file.")
+    username_env: str | None = Field(default=None, pattern=ENV_NAME, description="Name of the "
+                                     "environment variable holding the SMTP user name (login "
+                                     "happens only over TLS).")
+    password_env: str | None = Field(default=None, pattern=ENV_NAME, description="Name of the "
+                                     "environment variable holding the SMTP password; a "
+                                     "password never sits in the config.")
+    timeout: float = Field(default=30, gt=0, le=600, description="Seconds to wait for the "
+                           "server at each step.")
+    retries: int = Field(default=3, ge=0, le=10, description="Further attempts per recipient "
+                         "after a temporary (4xx) reply or a connection lost before the message "
+                         "was handed over; 5xx replies are never retried.")
+    retry_delay: float = Field(default=30, ge=0, le=3600, description="Seconds before the first "
+                               "retry; doubled for each further one, plus up to 25% jitter.")
+
+    @model_validator(mode="after")
+    def _policy(self) -> "SmtpSpec":
+        if self.security == "none" and not _is_loopback(self.host):
+            raise ValueError(f"security 'none' sends in plain text and is allowed only for "
+                             f"loopback hosts (localhost, 127.0.0.1, ::1), not {self.host!r}: "
+                             "use starttls or ssl")
+        if (self.username_env is None) != (self.password_env is None):
+            raise ValueError("give both 'username_env' and 'password_env', or neither")
+        if self.username_env and self.security == "none":
+            raise ValueError("login happens only over TLS: with 'username_env' and "
+                             "'password_env', use security starttls or ssl")
+        return self
+
+    @property
+    def effective_port(self) -> int:
+        """The port to connect to."""
+        return self.port or {"starttls": 587, "ssl": 465, "none": 25}[self.security]
+
+
+class EmailSpec(_Model):
+    """Who gets each edition by e-mail, and how."""
+
+    sender: EmailAddress = Field(alias="from", description="Sender address (also the envelope "
+                                 "sender and the domain of the Message-ID), e.g. "
+                                 "'Briefings <briefings@example.org>'.")
+    to: list[EmailAddress] = Field(default_factory=list, description="Recipients shown in To:, "
+                                   "one address per item.")
+    cc: list[EmailAddress] = Field(default_factory=list, description="Recipients shown in Cc:.")
+    bcc: list[EmailAddress] = Field(default_factory=list, description="Recipients shown in no "
+                                    "header.")
+    reply_to: EmailAddress | None = Field(default=None, description="Address for replies.")
+    subject: str = Field(default="{title}: {date}", max_length=200, description="Subject "
+                         "template with the fields {title}, {subtitle}, {date}, {id}, {author} "
+                         "and {marking}; values are put on one line.")
+    max_attachment_mb: float = Field(default=10, gt=0, le=100, description="Largest PDF to "
+                                     "attach, in MB; a larger one fails before anything is sent.")
+    allowed_domains: list[str] = Field(default_factory=list, description="If given, every "
+                                       "recipient's domain must be one of these (exact match).")
+    smtp: SmtpSpec = Field(description="The SMTP server.")
+
+    @field_validator("subject")
+    @classmethod
+    def _subject(cls, value: str) -> str:
+        import string
+
+        if re.search(r"[\x00-\x1f\x7f\u0085\u2028\u2029]", value):
+            raise ValueError("the subject may not contain line breaks or control characters")
+        try:
+            parts = list(string.Formatter().parse(value))
+        except ValueError as exc:
+            raise ValueError(f"bad subject template: {exc} (write {{{{ and }}}} for literal "
+                             "braces)") from None
+        for _text, name, spec, conversion in parts:
+            if name is None:
+                continue
+            if name not in SUBJECT_FIELDS or spec or conversion:
+                raise ValueError(f"unknown subject field {{{name}}}: use "
+                                 + ", ".join(f"{{{f}}}" for f in SUBJECT_FIELDS))
+        return value
+
+    @model_validator(mode="after")
+    def _recipients(self) -> "EmailSpec":
+        everyone = [*self.to, *self.cc, *self.bcc]
+        if not everyone:
+            raise ValueError("give at least one recipient in 'to', 'cc' or 'bcc'")
+        seen: set[str] = set()
+        for value in everyone:
+            addr = parse_address(value)
+            if addr.addr_spec.lower() in seen:
+                raise ValueError(f"{addr.addr_spec} is listed more than once")
+            seen.add(addr.addr_spec.lower())
+            allowed = {d.lower() for d in self.allowed_domains}
+            if allowed and addr.domain not in allowed:
+                raise ValueError(f"{addr.addr_spec}: domain {addr.domain!r} is not in "
+                                 "allowed_domains")
+        return self
+
+    def recipients(self) -> list[tuple[str, str]]:
+        """(addr_spec, 'to'|'cc'|'bcc') for every recipient, in order."""
+        return [(parse_address(v).addr_spec, kind)
+                for kind, values in (("to", self.to), ("cc", self.cc), ("bcc", self.bcc))
+                for v in values]
+
+
+class DeliverySpec(_Model):
+    """How editions are delivered (`briefings send`, `briefings run-due`)."""
+
+    email: EmailSpec = Field(description="E-mail with the PDF attached.")
+
+
+class ScheduleSpec(_Model):
+    """When `briefings run-due` builds and sends."""
+
+    cron: str = Field(description="Five-field cron expression (minute hour day month weekday), "
+                      "e.g. '0 6 * * MON'; at most one run a day, since an edition is one day.")
+    timezone: str | None = Field(default=None, description="IANA zone the cron times are read "
+                                 "in; default: the top-level timezone.")
+    catch_up: bool = Field(default=True, description="After downtime, run once for the latest "
+                           "missed slot (marked catch_up in the manifest); false skips missed slots.")
+
+    @field_validator("cron")
+    @classmethod
+    def _cron(cls, value: str) -> str:
+        from briefings.schedule import check_cron
+
+        return check_cron(value)
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str | None) -> str | None:
+        return None if value is None else BriefingConfig._zone(value)
+
+
 class BriefingConfig(_Model):
     """A whole briefing config file."""
 
@@ -109,6 +268,10 @@ class BriefingConfig(_Model):
                                   "relative to the config file; searched before the defaults.")
     assets: str | None = Field(default=None, description="Folder of images/fonts/CSS the "
                                "templates may use in the PDF, relative to the config file.")
+    delivery: DeliverySpec | None = Field(default=None, description="How editions are "
+                                          "delivered; see docs/scheduling.md.")
+    schedule: ScheduleSpec | None = Field(default=None, description="When `briefings run-due` "
+                                          "builds and sends; see docs/scheduling.md.")
 
     @field_validator("id")
     @classmethod
@@ -135,6 +298,17 @@ class BriefingConfig(_Model):
         if len(set(value)) != len(value):
             raise ValueError("each format may appear once")
         return value
+
+    @model_validator(mode="after")
+    def _delivery_needs_pdf(self) -> "BriefingConfig":
+        if self.delivery is not None and "pdf" not in self.formats:
+            raise ValueError("'delivery' attaches the PDF: add pdf to 'formats'")
+        return self
+
+    @property
+    def schedule_zone(self) -> str:
+        """The zone the schedule is read in: its own, else the briefing's."""
+        return (self.schedule.timezone if self.schedule else None) or self.timezone
 
 
 class LoadedConfig(typing.NamedTuple):
@@ -189,6 +363,10 @@ def _problem(err: dict, path: Path, positions: Positions, data) -> ConfigError:
         near = difflib.get_close_matches(str(loc[-1]), valid, n=1, cutoff=0.6)
         msg = f"unknown key {loc[-1]!r}"
         msg += f" (did you mean {near[0]!r}?)" if near else f" (valid keys: {', '.join(valid)})"
+        if str(loc[-1]).lower() in SECRET_KEYS:
+            which = "username" if str(loc[-1]).lower() in ("user", "username", "login") else "password"
+            msg = (f"{loc[-1]!r} is not allowed: secrets never sit in the config; put it in an "
+                   f"environment variable and give that variable's name in '{which}_env'")
     elif kind == "missing":
         msg = f"required key {loc[-1]!r} is missing"
     elif kind in ("string_type", "literal_error", "int_type", "list_type", "dict_type", "model_type"):
@@ -223,7 +401,7 @@ def _fields_at(loc: tuple, data) -> list[str]:
         model = _model_of(annotation)
         if model is None:
             return []
-        field = model.model_fields.get(str(part))
+        field = {f.alias or n: f for n, f in model.model_fields.items()}.get(str(part))
         if field is None:
             return []
         annotation = field.annotation
@@ -231,7 +409,7 @@ def _fields_at(loc: tuple, data) -> list[str]:
             annotation = typing.get_args(annotation)[1]
             continue
     model = _model_of(annotation)
-    return sorted(model.model_fields) if model else []
+    return sorted(f.alias or n for n, f in model.model_fields.items()) if model else []
 
 
 def _model_of(annotation: object) -> type[BaseModel] | None:
@@ -251,7 +429,7 @@ def describe_schema() -> list[tuple[str, str, str]]:
 
     def walk(model: type[BaseModel], prefix: str) -> None:
         for name, field in model.model_fields.items():
-            key = f"{prefix}{name}"
+            key = f"{prefix}{field.alias or name}"
             rows.append((key, _type_name(field.annotation), field.description or ""))
             inner = _model_of(field.annotation)
             if inner is not None:
@@ -267,4 +445,6 @@ def _type_name(annotation: object) -> str:
     text = getattr(annotation, "__name__", None) if isinstance(annotation, type) else None
     text = text or str(annotation)
     text = re.sub(r"typing\.|briefings\.config\.|<class '|'>", "", text)
+    text = re.sub(r"Annotated\[(\w+), AfterValidator\([^)]*\)\]", r"\1", text)
+    text = re.sub(r"^Optional\[(.*)\]$", r"\1 | None", text)
     return text.replace("NoneType", "None")

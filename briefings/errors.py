@@ -6,6 +6,7 @@ EXIT_USER = 1
 EXIT_USAGE = 2
 EXIT_DELIVERY = 3
 EXIT_INTERNAL = 4
+EXIT_BUSY = 75  # sysexits EX_TEMPFAIL: another run holds the briefing's lock; try later
 
 
 class BriefingError(Exception):
@@ -66,3 +67,9 @@ class DeliveryError(BriefingError):
     """Sending the briefing failed or partly failed."""
 
     exit_code = EXIT_DELIVERY
+
+
+class BusyError(BriefingError):
+    """Another briefings process holds the briefing's lock; nothing was done."""
+
+    exit_code = EXIT_BUSY

@@ -54,7 +54,8 @@ def read_sources(loaded: LoadedConfig) -> SourceSet:
 
 def extract_all(docs: tuple[SourceDocument, ...] | list[SourceDocument],
                 progress: Progress | None = None) -> Extraction:
-    """Run the summariser over every document and fuse the results."""
+    """Run the summariser over every document, merge exercises, corroborate claims."""
+    from briefings.corroborate import corroborate
     from briefings.extract.combine import combine
     from briefings.extract.document import extract_document
 
@@ -63,12 +64,12 @@ def extract_all(docs: tuple[SourceDocument, ...] | list[SourceDocument],
         parts.append(extract_document(doc))
         if progress:
             progress(i, len(docs))
-    return combine(list(docs), parts)
+    return corroborate(combine(list(docs), parts))
 
 
 def build(loaded: LoadedConfig, *, out_dir: Path, now: datetime | str | None = None,
           formats: list[str] | None = None, check: bool = False,
-          progress: Progress | None = None) -> BuildReport:
+          progress: Progress | None = None, manifest_extra: dict | None = None) -> BuildReport:
     """One edition. With check=True every stage runs and nothing is written."""
     from briefings.assemble import assemble
     from briefings.render import render_all
@@ -104,6 +105,7 @@ def build(loaded: LoadedConfig, *, out_dir: Path, now: datetime | str | None = N
         return report
     t = time.perf_counter()
     manifest = _manifest(loaded, sources, briefing, timings, warnings)
+    manifest.update(manifest_extra or {})
     report.written = write_edition(folder, files, manifest)
     timings["write"] = time.perf_counter() - t
     return report

@@ -81,3 +81,14 @@ def write_edition(folder: Path, files: dict[str, bytes], manifest: dict) -> list
     except OSError as exc:
         raise BriefingError(f"cannot write the edition: {exc.strerror or exc}",
                             path=str(getattr(exc, "filename", None) or folder)) from None
+
+
+def update_manifest(folder: Path, **changes: object) -> None:
+    """Replace top-level keys of an edition's manifest.json, atomically."""
+    path = folder / "manifest.json"
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        manifest.update(changes)
+        atomic_write(path, json_bytes(manifest))
+    except (OSError, ValueError) as exc:
+        raise BriefingError(f"cannot update the manifest: {exc}", path=str(path)) from None

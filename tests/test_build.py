@@ -174,3 +174,33 @@ def test_init_scaffolds_a_project_that_builds_with_its_override(tmp_path: Path) 
     assert "Prepared for internal distribution." in html
     again = runner.invoke(app, ["init", str(folder)])
     assert again.exit_code == 1 and "already exists" in again.stderr
+
+
+def test_markup_in_source_text_is_escaped_end_to_end(tmp_path: Path) -> None:
+    from lxml import html as lxml_html
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "hostile.txt").write_text(
+        "Harbour Post\nFleet drills near the strait\n\n"
+        "Greek and Cypriot warships held a two-day drill off Limassol on Tuesday, the defence "
+        "ministry said in a note titled </title><script>alert(1)</script><img src=x onerror=y>.\n\n"
+        "The ministry said [a link](javascript:alert(2)) and *stars* were part of the statement "
+        "issued on Wednesday about the drill near Limassol.\n", encoding="utf-8")
+    cfg = write_config(tmp_path, "id: hostile\ntitle: Hostile input\nsources: [{path: articles}]\n"
+                                 "sections: [{kind: claims, limit: 5}, {kind: sources}]\n")
+    result = runner.invoke(app, ["build", str(cfg), "--out", str(tmp_path / "out"), "--now", NOW,
+                                 "--formats", "md,html"])
+    assert result.exit_code == 0, result.output
+    edition = tmp_path / "out" / "hostile" / "2024-04-22"
+    html = (edition / "briefing.html").read_text(encoding="utf-8")
+    tree = lxml_html.fromstring(html)
+    assert tree.xpath("//script") == [] and tree.xpath("//img") == []
+    assert not [a for a in tree.xpath("//@*") if a.attrname.startswith("on")]
+    assert not [h for h in tree.xpath("//a/@href") if h.lower().startswith("javascript")]
+    assert "<script>alert(1)</script>" in tree.text_content()
+    from markdown_it import MarkdownIt
+
+    md = (edition / "briefing.md").read_text(encoding="utf-8")
+    rendered = MarkdownIt("commonmark").render(md)
+    assert "<script>" not in rendered and 'href="javascript' not in rendered

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
-from .resources import any_of, lexicon, lower
+from .resources import CueSet, any_of, lexicon, lower
 
 _QUOTE_OPEN = re.compile(r"^[\"“‘']")
 _SAID_NAME = re.compile(
@@ -18,6 +18,10 @@ _NAME_SAID = re.compile(
 _ROLE = re.compile(r"(?P<n>(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’-]+),\s+(?:a|an|the)\s+(?:[\w-]+\s){0,4}"
                    r"(?:analyst|expert|researcher|scholar|specialist|fellow|professor|director|lecturer|commentator|strategist|economist|adviser|advisor)\b")
 _WHO = re.compile(r"(?P<n>(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’-]+),\s+who\s+(?:follows|studies|researches|tracks|covers|heads|leads|teaches|works)\b")
+_QUOTED = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"")
+_COPULA = re.compile(r"\b(?:is|are|was|were|remains|remain|seems|seem|looks|look|appears|appear)\b"
+                     r"(?!\s+(?:\w+ed|held|run|done|made|set|built|known|seen|given|taken|sent|shown|due|scheduled|planned|expected)\b)")
+_MODAL = re.compile(r"\b(?:may|might)\b(?! not have been| be reached)|\bcould (?!not\b|n't|be reached|not be reached)(?:well |also |yet |still |soon )?[a-z]+")
 _SAYS = re.compile(r"\b(?:said|say|says|noted|note|notes|believe|believes|argue|argues|argued|think|warn|warned|suggest|suggested)\b")
 _SPEECH = re.compile(r"\b(?:said|says|added|adds|noted|notes|argued|argues|wrote|writes|explained|explains|told|believes|cautions|"
                      r"cautioned|warned|warns|thinks)\b|,\s+(?:a|an|the|who)\s")
@@ -36,10 +40,10 @@ class Judgement:
 
 
 @lru_cache(maxsize=None)
-def _rx() -> tuple[re.Pattern[str], re.Pattern[str], list[tuple[str, re.Pattern[str]]], list[tuple[str, re.Pattern[str]]], re.Pattern[str], re.Pattern[str]]:
+def _rx() -> tuple[CueSet, CueSet, list[tuple[str, re.Pattern[str]]], list[tuple[str, re.Pattern[str]]], re.Pattern[str], re.Pattern[str]]:
     lex = lexicon()
-    strong = any_of(lex["assessment"]["strong"])
-    weak = any_of(lex["assessment"]["weak"])
+    strong = CueSet(lex["assessment"]["strong"])
+    weak = CueSet(lex["assessment"]["weak"])
     est = [(term, any_of(pats)) for term, pats in lex["estimative"].items()]
     conf = [(lvl, any_of(pats)) for lvl, pats in lex["confidence"].items()]
     analyst = any_of([r"\b" + re.escape(w) + r"\b" for w in lex["analyst_nouns"]])
@@ -113,21 +117,26 @@ class HolderTracker:
 def judge(text: str, quoted_analyst: str | None, anchors: int | Callable[[], int]) -> Judgement:
     """Whether `text` is an assessment; `anchors` counts the facts (numbers, dates, names) it carries."""
     strong, weak, _, _, analyst, _ = _rx()
-    low = lower(text)
+    cue_text = text
+    if not quoted_analyst and _QUOTED.search(text):
+        outside = _QUOTED.sub(" ", text)
+        if outside.strip(" ,.") and not analyst.search(lower(outside)):
+            cue_text = outside  # an official's words in quotes are reported speech, not a judgement
+    low = lower(cue_text)
     s = 0.0
-    if strong.search(low):
+    if strong.search(low) or _MODAL.search(cue_text):
         s += 1.0
     if quoted_analyst:
         s += 1.0
     if analyst.search(low) and _SAYS.search(low):
         s += 0.6
-    w = len(weak.findall(low))
+    w = weak.count(low)
     s += 0.25 * min(w, 2)
     n_words = len(text.split())
     if s < 1.0 and callable(anchors):
         anchors = anchors()
     if s < 1.0 and anchors == 0 and n_words <= 9:
-        s += 0.6
+        s += 1.0 if n_words <= 8 and _COPULA.search(low) else 0.6
     if s < 1.0 and anchors >= 3:
         s -= 0.3
     if s < 1.0:

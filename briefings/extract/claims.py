@@ -8,7 +8,10 @@ from functools import lru_cache
 from .dates import find_dates
 from .resources import alternation, lexicon, lower, mentions, places
 
-_NUMBER = re.compile(r"(?<![\w])\d[\d,.]*(?:\s?(?:per cent|percent|%))?")
+_NUMBER = re.compile(r"(?<![\w])\d[\d,.]*")
+_NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds
+thousand thousands dozen dozens million first second third fourth fifth monday tuesday wednesday thursday friday saturday sunday
+january february march april june july august september october november december""".split())
 _PROPER = re.compile(r"(?<=[\s(“\"‘'-])[A-Z][\w'’-]+|(?<=\s)[A-Z]{2,}\b")
 _PRONOUN_START = re.compile(r"^(?:It|He|She|They|This|That|These|Those|Its|Their|His|Her|Such)\b")
 _ACCORDING = re.compile(r"\b(?:according to|as reported by|cited by|quoted by)\s+(?:information published by\s+|reports? (?:by|in)\s+|a statement (?:by|from)\s+)?(?P<a>[^,.;:]+?)(?=\s+on\s|\s+in\s+a\b|,|\.|;|$)")
@@ -41,7 +44,7 @@ def _reporting() -> re.Pattern[str]:
 def features(text: str, year: int | None) -> ClaimFeatures:
     """Count the numbers, dates, proper names, places and countries in one sentence."""
     dates = find_dates(text, year)
-    nums = len(_NUMBER.findall(text)) - sum(1 for _ in dates)
+    nums = len(_NUMBER.findall(text)) - len(dates) + sum(1 for w in lower(text).split() if w.strip(",.;:()") in _NUMBER_WORDS)
     proper = len(_PROPER.findall(" " + text))
     return ClaimFeatures(max(nums, 0), len(dates), proper, len(places(text)), len(mentions(text)))
 
@@ -64,25 +67,3 @@ def stated_date(text: str, year: int | None) -> str | None:
         if h.start:
             return h.start
     return None
-
-
-def score(text: str, f: ClaimFeatures, para_rank: int, pos: int, exercise_hits: int, weak_judgement: float) -> float:
-    """Rank in [0, 1]: lead position, facts, exercises and places up; vague or dependent sentences down."""
-    n = len(text.split())
-    s = 0.30
-    s += max(0.0, 0.22 - 0.035 * para_rank) + (0.05 if pos == 0 else 0.0)
-    s += min(f.numbers, 4) * 0.045 + min(f.dates, 2) * 0.06
-    s += min(f.proper, 6) * 0.03 + min(f.places, 3) * 0.05 + min(f.countries, 3) * 0.03
-    s += min(exercise_hits, 2) * 0.08
-    if _reporting().search(lower(text)):
-        s += 0.03
-    if _PRONOUN_START.match(text):
-        s -= 0.06
-    if n < 8:
-        s -= 0.12
-    elif n > 60:
-        s -= 0.05
-    if text.rstrip().endswith("?"):
-        s -= 0.2
-    s -= 0.15 * weak_judgement
-    return max(0.0, min(1.0, s))

@@ -13,7 +13,8 @@ BODY, HEADING, TABLE, CLUTTER, BLANK = "body", "heading", "table", "clutter", "b
 _SEP = re.compile(r"\s(?:\||›|»|>|·|•|/|–)\s")
 _BULLET = re.compile(r"^\s*(?:[–—•·*▪►-]|\d{1,2}[.)])\s+")
 _TERMINAL = re.compile(r"[.!?:;…][\"”’')\]]*\s*$|[\"”]\s*$")
-_ABOUT = re.compile(r"^About\s+[A-Z][^:]{1,60}:")
+_ABOUT = re.compile(r"^About\s+[A-Z][^:]{1,60}:|^[A-Z][^,]{2,80}, headquartered in [^,]{2,40}(?:, [^,]{2,30})?, (?:is|conducts|provides|operates|serves|leads|has|delivers|works)\b"
+                    r"|[$£€]\s?\d[\d.,]*\s*(?:a|per|/)\s*(?:month|year|week)\b")
 _BIO = re.compile(r"^(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’-]+,?\s+(?:is|was|has been|writes|covers|reports|serves|holds|leads|teaches|works|edits)\b")
 _LISTY = re.compile(r"(?i)\b(?:related|most|latest|more|read|popular|trending|recommended|news|stories|articles)\b")
 _NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
@@ -46,11 +47,11 @@ def is_furniture(text: str) -> bool:
     n = len(words(s))
     if strong.match(low) and (n <= 40 or low[:1] in "©(["):
         return True
-    if n <= 14 and weak.match(low):
+    if n <= 14 and weak.match(low) and not re.search(r"[.!?]$", s):
         return True
     if n <= 60 and phrases.search(low):
         return True
-    if _ABOUT.match(s):
+    if _ABOUT.search(s):
         return True
     parts = [p for p in _SEP.split(s) if p.strip()]
     if len(parts) >= 2 and all(len(words(p)) <= 6 for p in parts) and not _TERMINAL.search(s):
@@ -74,9 +75,9 @@ def _is_table(text: str) -> bool:
     return "|" in text and (re.search(r"\s{2,}\|", text) is not None or "," in text.split("|", 1)[-1])
 
 
-def is_bio(text: str, index: int, total: int) -> bool:
+def is_bio(text: str, index: int, total: int, tail: bool = False) -> bool:
     """True for an author bio line ("Jane Roe is a fellow at ...") in the last part of a page."""
-    return index >= total * 0.6 and _BIO.match(text.strip()) is not None and len(text) < 1200
+    return (index >= total * 0.6 or tail) and _BIO.match(text.strip()) is not None and len(text) < 1200
 
 
 @lru_cache(maxsize=8)
@@ -91,6 +92,7 @@ def line_kinds(lines: list[Line]) -> list[str]:
     kinds: list[str] = []
     total = len(lines)
     last_nonblank = max((ln.index for ln in lines if ln.text.strip()), default=0)
+    tail_lines = {ln.index for ln in [ln for ln in lines if ln.text.strip()][-4:]}
     in_list: int | bool = False
     for ln in lines:
         s = ln.text.strip()
@@ -109,11 +111,14 @@ def line_kinds(lines: list[Line]) -> list[str]:
             if len(words(s)) <= 4 and not _SEP.search(s):
                 in_list = 2 if _LISTY.search(s) else 1
             continue
-        if is_bio(s, ln.index, last_nonblank + 1 or total):
+        if is_bio(s, ln.index, last_nonblank + 1 or total, ln.index in tail_lines):
             kinds.append(CLUTTER)
             continue
         if dateline_end(s) and len(s) - dateline_end(s) < 20:
             kinds.append(CLUTTER)
+            continue
+        if _BULLET.match(s) and len(words(s)) >= 6 and not s.isupper():
+            kinds.append(BODY)
             continue
         if not _TERMINAL.search(s) or (s.isupper() and len(words(s)) <= 14):
             kinds.append(HEADING if len(words(s)) <= 30 else BODY)

@@ -1,8 +1,6 @@
 """Combine per-source extractions: assign ids and merge one exercise reported by several sources."""
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import replace
 
 from ..model import Conflict, DocumentExtraction, Exercise, Extraction, SourceDocument

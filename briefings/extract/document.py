@@ -1,15 +1,20 @@
 """Extraction for one source: sentences classified as claims or assessments, and the exercises reported."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model import Assessment, Claim, DocumentExtraction, SourceDocument
 from .assessments import HolderTracker, judge
-from .claims import attribution, features, score, stated_date
+from .claims import attribution, features, stated_date
+from .ranking import claim_features, claim_score
 from .clutter import BODY, HEADING, TABLE, analyse
 from .exercises import find_exercises, mention_count
-from .metadata import recover_metadata
-from .text import Sentence, split_lines, split_sentences, words
+from .metadata import header_end, recover_metadata
+from .text import Sentence, split_sentences, words
+
+
+_INTERVIEWER = re.compile(r"^(?:Q|Question|Interviewer)\s*[:.]\s")
 
 
 @dataclass
@@ -18,9 +23,18 @@ class Unit:
 
     sent: Sentence
     para: int
-    kind: str            # "claim", "assessment", "title" or "skip"
+    kind: str            # "claim", "assessment", "title", "question" or "skip"
     heading: bool = False
     table: bool = False
+    header: bool = False  # in the page header (standfirst), before the first body paragraph
+
+
+_ANCHOR = re.compile(r"\d|(?<=[\s(“\"‘'-])[A-Z][\w'’-]+")
+
+
+def _quick_anchors(text: str) -> int:
+    """Digits and capitalised words after the first: a cheap count of the hard facts a sentence holds."""
+    return len(_ANCHOR.findall(text))
 
 
 def _year(published: str | None) -> int | None:
@@ -34,6 +48,7 @@ def units(doc: SourceDocument, title: str | None) -> list[Unit]:
     """Body sentences (plus headings and table rows, flagged) in reading order."""
     text = doc.text
     lines, kinds = analyse(text)
+    head = header_end(lines, kinds)
     out: list[Unit] = []
     para = 0
     for ln, kind in zip(lines, kinds):
@@ -51,8 +66,9 @@ def units(doc: SourceDocument, title: str | None) -> list[Unit]:
             continue
         if kind != BODY:
             continue
+        question = _INTERVIEWER.match(s) is not None  # an interviewer's question is not a fact
         for sent in split_sentences(text, ln):
-            out.append(Unit(sent, para, "claim"))
+            out.append(Unit(sent, para, "question" if question else "claim", header=ln.index < head))
         para += 1
     return out
 
@@ -72,13 +88,17 @@ def extract_document(doc: SourceDocument) -> DocumentExtraction:
     claims: list[Claim] = []
     assessments: list[Assessment] = []
     first_para: dict[int, int] = {}
+    prev_holder: str | None = None
     for u in us:
-        if u.heading or u.table or u.kind == "title":
+        if u.heading or u.table or u.kind in ("title", "question"):
             continue
         t = u.sent.text
         quoted = tracker.observe(t)
-        j = judge(t, quoted, lambda: features(t, year).anchors)
-        if len(words(t)) < 3:
+        if quoted is None and prev_holder and t[:1] in "\"“‘'":
+            quoted = prev_holder  # a quotation that continues the previous analyst's words
+        j = judge(t, quoted, lambda: _quick_anchors(t))
+        prev_holder = quoted if j.is_assessment and quoted else None
+        if len(words(t)) < 3 or (t.rstrip("\"”’' ").endswith("?") and not j.is_assessment):
             u.kind = "skip"
             continue
         if j.is_assessment:
@@ -90,7 +110,7 @@ def extract_document(doc: SourceDocument) -> DocumentExtraction:
         u.kind = "claim"
         rank = first_para.setdefault(u.para, len(first_para))
         f = features(t, year)
-        sc = score(t, f, rank, u.sent.pos, mention_count(t), j.strength)
+        sc = claim_score(claim_features(t, f, rank, u.sent.pos, mention_count(t), j.strength, u.header))
         claims.append(Claim(text=t, source=doc.id, start=u.sent.start, end=u.sent.end, score=round(sc, 4),
                             date=stated_date(t, year), attribution=attribution(t)))
     exercises = find_exercises(doc.id, text, us, published)

@@ -4,25 +4,38 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .resources import any_of, country_index, lexicon, lower, mentions, places
+from .resources import any_of, country_index, lexicon, load, lower, mentions, places
 
-_CLAUSE = re.compile(r";|:\s|\s[–—]\s|,\s(?=(?:revealing|showcasing|underlining|underscoring|indicating|demonstrating|signalling|signaling|highlighting|citing|making|raising|prompting|sparking|drawing)\b)|,?\s(?:while|whereas|although|though|but|after|before|since|days after|weeks after|as tensions)\s")
+_CLAUSE = re.compile(r";|:\s|\s[–—]\s|,\s(?=(?:revealing|showcasing|underlining|underscoring|indicating|demonstrating|signalling|signaling|highlighting|citing|making|raising|prompting|sparking|drawing)\b)|,?\s(?:while|whereas|although|though|but|after|before|since|days after|weeks after|as tensions)\s|\sas\s(?=(?:the|a|an|[A-Z])\b|[A-Z])")
 _LOC_PREP = re.compile(r"(?:\b(?:in|at|near|off|around|across|into|towards?|inside|over|within|borders? with)\s+(?:the\s+)?"
                        r"(?:(?:north|south|east|west|central|northern|southern|eastern|western)(?:-\w+)?\s+)?)$")
 _ORGAN = re.compile(r"^(?:['’]s)?\s+(?:(?:defen[cs]e|foreign|state|official|national|military)\s+)?(?:ministry|ministries|government|embassy|"
                     r"officials?|media|press|spokes(?:man|woman|person)|president|leader|foreign minister|defen[cs]e minister|"
                     r"ambassador|diplomats?|authorities|news agency|state media|parliament|lawmakers)\b")
+_REGION_ADJ = {"African", "Asian", "European", "American", "Eurasian", "Arabian", "Atlantic", "Nordic", "Baltic", "Mediterranean",
+               "Caribbean", "Pacific", "Arctic", "Western", "Eastern", "Northern", "Southern", "Central"}
+_COLLECTIVE = re.compile(r"^\s(?:nations|states|countries|partners|navies|allies|neighbou?rs|powers|island nations|leaders|governments)\b")
+_SPEAKER = re.compile(r"(?:['’]s\s+[\w\s]{0,30}?)?\s+(?:said|says|told|announced|reported|stated)\b")
+_PAST = re.compile(r"\b(?:previous|previously|past|last year|in earlier|formerly|used to)\b")
+_FORCE_NEXT = re.compile(r"(?:['’]s)?(?:\s(?:and|,)\s[A-Z][\w-]+)?\s+(?:[A-Z][\w-]+\s)?(?:navy|navies|naval|warships?|ships|vessels|forces|troops|"
+                         r"military|militaries|fleet|air force|army|marines|bombers|fighters|jets|aircraft|destroyers?|frigates?|corvettes?|"
+                         r"submarines?|units|contingents?|detachment|task group|flotilla|officers|soldiers|sailors|personnel|crews|delegates)\b", re.I)
+_LOC_NOUN = re.compile(r"\s+(?:air\s?space|waters|territory|territorial|coast|coastline|soil|border|borders|mainland|archipelago|home islands|main islands|exclusive economic zone|EEZ)\b")
+_ACCORDING = re.compile(r"(?:according to|cited by|quoted by|told)\s+(?:the\s+)?$")
 _COMPASS = r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-eastern|north-western|south-eastern|south-western)\s+)"
 _NAMED = r"[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,2}"
+# (trigger words, pattern): a pattern runs only when one of its trigger words occurs
 _LOC_PATTERNS = [
-    re.compile(rf"(?P<list>(?:{_NAMED},\s)+{_NAMED}\sand\s{_NAMED})\s(?P<kind>ranges|training grounds|test sites|bases|airfields)\b"),
-    re.compile(r"(?P<n>(?:RAAF|RAF|RNZAF|RCAF|USAF|Naval|Air|Navy|Army|Marine Corps|Joint|Coast Guard)\s(?:Air\s)?(?:Base|Station)\s[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)"),
-    re.compile(r"(?P<n>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s(?:Naval|Air|Navy|Army)\s(?:Base|Station))"),
-    re.compile(rf"(?P<n>{_NAMED}\s(?:training ground|training area|training range|training centre|training center|range|proving ground|test site|firing range|polygon))\b"),
-    re.compile(r"(?P<n>[A-Z]\w+(?:\sand\s[A-Z]\w+)?\sMilitary\sDistricts?)"),
-    re.compile(r"(?P<n>[A-Z]\w+\sand\s[A-Z]\w+\s(?:Seas|Oceans|Straits|Gulfs|Islands))\b"),
-    re.compile(r"(?P<n>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s(?:region|Krai|Oblast|Province|Prefecture|Governorate|Peninsula|Islands|Island|Bay|Gulf|Strait|Sea|Coast))\b"),
-    re.compile(r"\boff\s(?:the\s)?(?:coast\sof\s)?(?P<n>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)"),
+    (("ranges", "grounds", "sites", "bases", "airfields"), re.compile(rf"(?P<list>(?:{_NAMED},\s)+{_NAMED}\sand\s{_NAMED})\s(?P<kind>ranges|training grounds|test sites|bases|airfields)\b")),
+    (("Base", "Station"), re.compile(r"(?P<n>(?:[A-Z][\w-]+\s)?(?:RAAF|RAF|RNZAF|RCAF|USAF|Naval|Air|Navy|Army|Marine Corps|Joint|Coast Guard)\s(?:Air\s)?(?:Base|Station)\s[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")),
+    (("Camp", "Fort", "CFB", "Base", "Station", "Garrison", "River", "Lake", "Island", "Range", "Ground"), re.compile(r"(?P<n>(?:Camp|Fort|CFB|Base|Naval Station|Joint Base)\s[A-Z][\w-]+(?:[\s-][A-Z][\w-]+)?|[A-Z][\w-]+\s(?:Garrison|River|Lake|Island|Range|Proving Ground|Firing Range))\b")),
+    ((" of ",), re.compile(rf"\b(?:provinces?|regions?|islands?|states?|prefectures?|districts?|towns?|cities|ports?) of (?P<list>{_NAMED}(?:,\s{_NAMED})*(?:,?\sand\s{_NAMED})?)(?P<kind>)")),
+    (("Base", "Station"), re.compile(r"(?P<n>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s(?:Naval|Air|Navy|Army)\s(?:Base|Station))")),
+    (("training", "range", "ground", "site", "polygon"), re.compile(rf"(?P<n>{_NAMED}\s(?:training ground|training area|training range|training centre|training center|range|proving ground|test site|firing range|polygon))\b")),
+    (("Military",), re.compile(r"(?P<n>[A-Z]\w+(?:\sand\s[A-Z]\w+)?\sMilitary\sDistricts?)")),
+    (("Seas", "Oceans", "Straits", "Gulfs", "Islands"), re.compile(r"(?P<n>[A-Z]\w+\sand\s[A-Z]\w+\s(?:Seas|Oceans|Straits|Gulfs|Islands))\b")),
+    (("region", "Region", "Krai", "Oblast", "Province", "Prefecture", "Governorate", "Peninsula", "Island", "Bay", "Gulf", "Strait", "Sea", "Coast"), re.compile(r"(?P<n>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s(?:region|Region|Krai|Oblast|Province|Prefecture|Governorate|Peninsula|Islands|Island|Bay|Gulf|Strait|Sea|Coast))\b")),
+    (("off ", "near ", "outside "), re.compile(r"\b(?:off|near|outside)\s(?:the\s)?(?:coast\sof\s|port\sof\s|city\sof\s)?(?P<n>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")),
 ]
 _NOT_PLACE_HEAD = {"The", "A", "An", "In", "On", "At", "This", "That", "Its", "Their", "Our", "NATO", "Allied", "Joint", "Exercise",
                    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
@@ -50,6 +63,17 @@ def _cues() -> dict[str, re.Pattern[str]]:
     }
 
 
+@lru_cache(maxsize=None)
+def _plain_forms() -> frozenset[str]:
+    """Country names, demonyms and capitals (the forms that are not names of armed forces)."""
+    data = load("countries")
+    out = set(data)
+    for info in data.values():
+        for key in ("names", "demonyms", "capitals"):
+            out.update(str(f) for f in (info or {}).get(key) or [])
+    return frozenset(out)
+
+
 def clauses(text: str) -> list[tuple[int, int]]:
     """Clause spans of a sentence, split at semicolons, colons, dashes and contrast or time conjunctions."""
     out, start = [], 0
@@ -70,7 +94,9 @@ def _place_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     """Places in `text` (gazetteer and patterns), longest first when they overlap, in text order."""
     found: list[tuple[int, int, str]] = []
     found.extend(places(text))
-    for rx in _LOC_PATTERNS:
+    for triggers, rx in _LOC_PATTERNS:
+        if not any(t in text for t in triggers):
+            continue
         for m in rx.finditer(text):
             if "list" in m.groupdict() and m.group("list"):
                 for item in re.split(r",\s|\sand\s", m.group("list")):
@@ -80,7 +106,7 @@ def _place_spans(text: str) -> tuple[tuple[int, int, str], ...]:
                 continue
             n = m.group("n")
             head = n.split()[0]
-            if head in _NOT_PLACE_HEAD or head.endswith(("'s", "’s")) or n in country_index()[0]:
+            if head in _NOT_PLACE_HEAD or head.endswith(("'s", "’s")) or n in country_index()[0] or n.split()[-1] in _REGION_ADJ:
                 continue
             found.append((m.start("n"), m.end("n"), n))
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
@@ -92,6 +118,8 @@ def _place_spans(text: str) -> tuple[tuple[int, int, str], ...]:
             continue
         if any(a < e and s < b and not (s <= a and b <= e and (s, e) in blocks) for s, e, _ in out):
             continue
+        if _COLLECTIVE.match(text, b):
+            continue  # "other Pacific nations" names no place
         out.append((a, b, n))
     return tuple(sorted(out))
 
@@ -124,7 +152,8 @@ def focus_clause(text: str, focus: int) -> tuple[int, int]:
     return 0, len(text)
 
 
-def roles(text: str, explicit: bool, focus: int = 0) -> tuple[list[str], set[str], set[str], list[str]]:
+def roles(text: str, explicit: bool, focus: int = 0,
+          spans: list[tuple[int, int, str]] | None = None) -> tuple[list[str], set[str], set[str], list[str]]:
     """(participants, negated, observers, countries-as-places) of one segment.
 
     In an explicit mention every country counts unless its context says otherwise; elsewhere only
@@ -135,9 +164,14 @@ def roles(text: str, explicit: bool, focus: int = 0) -> tuple[list[str], set[str
     neg: set[str] = set()
     obs: set[str] = set()
     where: list[str] = []
-    spans = country_spans(text)
+    if spans is None:
+        spans = country_spans(text)
+    if not spans:
+        return [], set(), set(), []
     fa, fb = focus_clause(text, focus)
+    plain = _plain_forms()
     prev: list[tuple[int, int, str]] = []
+    obs_next = False
     low = lower(text)
     for ca, cb in clauses(text):
         clause = low[ca:cb]
@@ -147,8 +181,26 @@ def roles(text: str, explicit: bool, focus: int = 0) -> tuple[list[str], set[str
                 obs.update(c for _, _, c in prev)  # "X withdrew its contingent but sent observers"
             continue
         prev = in_clause
-        if cues["obs"].search(clause):
+        if "neither" in clause:
+            continue
+        speakers = {t for t in in_clause if _SPEAKER.match(text, t[1])}
+        in_clause = [t for t in in_clause if t not in speakers]
+        if obs_next:
             obs.update(c for _, _, c in in_clause)
+            obs_next = False
+            continue
+        om = cues["obs"].search(clause)
+        if om and _PAST.search(clause):
+            om = None  # "which sent only observers in previous years"
+        if om and text[cb:cb + 1] == ":" and not clause[om.end():].strip(" ,:"):
+            obs_next = True  # "a long list of observers: A, B and C sent representatives"
+            continue
+        if om:
+            cue_at = ca + om.start()
+            for a, b, c in in_clause:
+                after_from = re.search(r"\bobservers?\s+(?:from|of)\b", clause) and a > cue_at
+                if (a < cue_at or after_from) and not _ORGAN.match(text[b:b + 40]) and not _ACCORDING.search(text[max(0, a - 20):a]):
+                    obs.add(c)
             continue
         for m in cues["neg"].finditer(clause):
             cue_at = ca + m.start()
@@ -160,7 +212,7 @@ def roles(text: str, explicit: bool, focus: int = 0) -> tuple[list[str], set[str
             before = [t for t in in_clause if t[1] <= cue_at and cue_at - t[1] < 60]
             if before:
                 neg.add(before[-1][2])
-        adversary = cues["adv"].search(clause) is not None
+        adv_at = [ca + m.start() for m in cues["adv"].finditer(clause)]
         active = (explicit and fa <= ca < fb) or cues["part"].search(clause) is not None
         for a, b, c in in_clause:
             pre = text[max(0, a - 40):a]
@@ -168,7 +220,9 @@ def roles(text: str, explicit: bool, focus: int = 0) -> tuple[list[str], set[str
                 if re.search(r"\bin\s+(?:the\s+)?" + _COMPASS + r"?$", pre) and text[a:b] == c:
                     where.append(re.sub(r"^.*\bin\s+(?:the\s+)?", "", pre + text[a:b]).strip())
                 continue
-            if _ORGAN.match(text[b:b + 40]) or adversary or not active:
+            adversary = any(a - 60 <= p <= b + 60 for p in adv_at)
+            forceful = _FORCE_NEXT.match(text, b) is not None or " " in text[a:b] and text[a:b] not in plain
+            if _ORGAN.match(text[b:b + 40]) or _LOC_NOUN.match(text, b) or adversary or not (active or forceful):
                 continue
             if c not in neg:
                 pos.append(c)
@@ -181,6 +235,33 @@ def locations(text: str) -> list[str]:
     return [n for a, b, n in place_spans(text) if not any(s <= a and b <= e and (e - s) > (b - a) for s, e in forces)]
 
 
+_PREP_PLACES = re.compile(r"\b(?:in|at|around|near|off)\s(?:the\s)?(?P<list>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?"
+                          r"(?:(?:,\s|,?\sand\s)[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)*)")
+_NOT_PLACE_WORDS = {"U.S.", "US", "UN", "NATO", "Navy", "Army", "Force", "Forces", "Ministry", "Command", "Fleet", "Corps", "Guard",
+                    "Council", "Institute", "Centre", "Center", "University", "Forum", "Office", "Department", "Agency", "Headquarters"}
+
+
+def prep_places(text: str) -> list[str]:
+    """Capitalised names after "in/at/around/near/off" that are not countries, dates or organisations."""
+    forms, capitals = country_index()[0], country_index()[4]
+    known = [(a, b) for a, b, _ in place_spans(text)]
+    out = []
+    for m in _PREP_PLACES.finditer(text):
+        pos = m.start("list")
+        for item in re.split(r",?\sand\s|,\s", m.group("list")):
+            a = text.find(item, pos)
+            pos = a + len(item)
+            toks = item.split()
+            if not toks or toks[0] in _NOT_PLACE_HEAD or (item in forms and item not in capitals) or any(t in _NOT_PLACE_WORDS for t in toks):
+                continue
+            if any(s < a + len(item) and a < e for s, e in known) or "'s" in item or "’s" in item or re.match(r"\s+of\b", text[pos:pos + 4]):
+                continue
+            if any(t.rstrip("'’s") in forms and forms[t.rstrip("'’s")] != t and t not in capitals for t in toks) or toks[-1] in _REGION_ADJ:
+                continue
+            out.append(item)
+    return out
+
+
 def activities(text: str) -> list[str]:
     """Short verbatim phrases naming what was done or sent: drills, weapons firings, ships, numbers."""
     out: list[str] = []
@@ -189,7 +270,7 @@ def activities(text: str) -> list[str]:
     for m in _QTY.finditer(text):
         out.append(m.group(0))
     for m in _TRAIN.finditer(text):
-        body = re.split(r",?\s+(?:according to|the [\w\s]+ said|said)\b", m.group("list"))[0]
+        body = re.split(r",?\s+(?:according to|the [\w\s'’-]+ (?:said|says|added|stated|announced)|said|says)\b", m.group("list"))[0]
         for item in re.split(r",\s+(?:and\s+)?|\s+and\s+(?=\w+ing\b)|\s+and\s+(?=[a-z]+\s[a-z]+$)", body):
             item = item.strip(" ,")
             item = re.sub(r"^(?:and|the)\s+", "", item)

@@ -31,6 +31,7 @@ class NameHit:
     canon: str
     year: int | None
     weak: bool = False
+    base: str = ""
 
 
 def normalise(name: str) -> str:
@@ -84,13 +85,40 @@ def _strip_lead(n: str, start: int) -> tuple[str, int]:
     return " ".join(toks), start
 
 
-def find_names(text: str) -> list[NameHit]:
-    """Exercise names in one sentence, in order; names need a year unless they are a known series."""
-    return list(_find_names(text))
+_PARTICLES = r"(?:du|de|des|la|le|les|del|della|da|do|di|of|the|van|von|al|el)"
+_EXERCISE_NAME = re.compile(rf"\b(?:Exercise|Ex\.?)\s+(?P<n>[A-Z][\w'’-]*(?:\s(?:{_PARTICLES}\s)?[A-Z][\w'’-]*){{0,3}})")
+_EDITION = re.compile(r"-(?P<e>\d{1,2}|[IVXLC]{1,6})(?![\w-])|\s(?P<r>(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV))(?![\w-])")
+
+
+def exercise_bases(texts: list[str]) -> frozenset[str]:
+    """Names a document introduces as "Exercise X" (year dropped): its own series for this document."""
+    out = set()
+    for t in texts:
+        for m in _EXERCISE_NAME.finditer(t):
+            n = re.sub(r"(?:[-‐–]\s?|\s)'?\d{2,4}$|-[IVXLC]{1,6}$|-\d{1,2}$", "", m.group("n")).strip()
+            if n and n.casefold() not in _stop()[0] and len(n) >= 3:
+                out.add(n)
+    return frozenset(out)
+
+
+def find_names(text: str, extra: frozenset[str] = frozenset()) -> list[NameHit]:
+    """Exercise names in one sentence, in order; names need a year unless they are a known series.
+
+    `extra` holds series names the document itself introduces ("Exercise Croix du Sud").
+    """
+    return list(_find_names(text, extra))
+
+
+@lru_cache(maxsize=64)
+def _extra_regex(extra: frozenset[str]) -> re.Pattern[str] | None:
+    if not extra:
+        return None
+    alts = "|".join(re.escape(e) for e in sorted(extra, key=len, reverse=True))
+    return re.compile(rf"(?<![\w/])(?:{alts})(?![\w/])")
 
 
 @lru_cache(maxsize=4096)
-def _find_names(text: str) -> tuple[NameHit, ...]:
+def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit, ...]:
     bad, badwords = _stop()
     spell, series_rx = series_index()
     hits: list[NameHit] = []
@@ -100,13 +128,23 @@ def _find_names(text: str) -> tuple[NameHit, ...]:
         if any(a < e and s < b for s, e in taken):
             return
         pre = text[max(0, a - 9):a]
-        if re.search(r"\bExercise\s$", pre):
-            a -= len("Exercise ")
+        lead = re.search(r"\bExercise\s$", pre)
+        if lead:
+            a = lead.start() + max(0, a - 9)
+        canon = canonical(series)
+        ed = _EDITION.match(text, b) if year is None else None
+        if ed:
+            b = ed.end()
+            canon = f"{canon}-{ed.group('e') or ed.group('r')}"
         name = text[a:b]
-        hits.append(NameHit(a, b, name, series, canonical(series), year, weak))
+        hits.append(NameHit(a, b, name, series, canon, year, weak and not ed, canonical(series)))
         taken.append((a, b))
 
-    for m in series_rx.finditer(text):
+    matches = list(series_rx.finditer(text))
+    xr = _extra_regex(extra)
+    if xr is not None:
+        matches += list(xr.finditer(text))
+    for m in sorted(matches, key=lambda m: (m.start(), -m.end())):
         a, b = m.span()
         series = m.group(0)
         ym = re.match(_YEAR_SUFFIX, text[b:])
@@ -117,7 +155,7 @@ def _find_names(text: str) -> tuple[NameHit, ...]:
             after = text[b:b + 60]
             before = text[max(0, a - 12):a]
             multi = " " in series or "/" in series or series.isupper()
-            strong = multi or _EXERCISE_WORD.match(after) or re.search(r"(?i)\bexercise\s$", before)
+            strong = multi or _EXERCISE_WORD.match(after) or re.search(r"(?i)\b(?:exercise|ex\.?)\s$", before) or series in extra
             add(a, b, series, None, weak=not strong)
     for rx in (_HYPHEN_NAME, _SPACE_NAME):
         for m in rx.finditer(text):
@@ -137,9 +175,12 @@ def _find_names(text: str) -> tuple[NameHit, ...]:
             if rx is _HYPHEN_NAME and not (named_as or re.search(r"(?i)\b(?:exercises?|drills?|manoeuvres|maneuvers|war games?)\b", text)):
                 continue
             add(a, m.end(), n, year)
-    for m in re.finditer(r"\bExercise\s+(?P<n>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2})", text):
+    for m in _EXERCISE_NAME.finditer(text):
         n = m.group("n")
         if n.casefold() not in bad and not badwords.search(n):
-            add(m.start("n"), m.end("n"), n, None)
+            ym = re.search(r"(?:[-‐–]\s?|\s)(?P<y>(?:19|20)\d{2}|'?\d{2})$", n)
+            year = full_year(ym.group("y")) if ym else None
+            base = n[: ym.start()] if ym and year else n
+            add(m.start("n"), m.end("n"), base, year)
     hits.sort(key=lambda h: h.start)
     return tuple(hits)

@@ -7,31 +7,48 @@ from ..model import Metadata
 from .clutter import BODY, CLUTTER, HEADING, analyse, is_furniture
 from .dates import find_dates, first_full_date
 from .resources import country_index
-from .text import Line, dateline_end, split_lines, words
+from .text import Line, dateline_end, words
 
 _ORG_WORDS = re.compile(
-    r"(?i)\b(?:news|wire|times|post|agency|chronicle|ledger|weekly|daily|journal|review|centre|center|institute|herald|"
+    r"(?i)\b(?:news|newswire|wire|bureau|government|ministry|department|office|command|times|post|agency|chronicle|ledger|weekly|daily|journal|review|centre|center|institute|herald|"
     r"gazette|tribune|magazine|press|report|monitor|insider|digest|observer|express|telegraph|guardian|today|online|"
     r"network|media|radio|tv|broadcasting|recognition|horizons|defence|defense|naval|navy|forum|studies|policy|bulletin|"
     r"dispatch|courier|mail|star|standard|globe|independent|economist|diplomat|affairs|world|watch|service|channel)\b")
-_BYLINE = re.compile(r"^(?:By|BY|Written by|Words by|Compiled by|Reported by|Story by|Text by|Author:|Authors:)\s+(?P<n>.+)$")
+_BYLINE = re.compile(r"^(?:By|BY|By:|Words:|Text:|Author:|Authors:|Byline:|(?!(?:Edited|Photos?|Photographs|Illustrations?|Graphics|Video|Additional reporting|Editing|Produced|Translated|Design)\b)"
+                     r"(?:[A-Z][\w-]*(?:\s[a-z][\w-]*){0,2})\sby)\s+(?P<n>.+)$")
+_TITLE_WORDS = {"mass", "communication", "specialist", "class", "petty", "officer", "chief", "sgt", "sgt.", "sergeant", "lt", "lt.", "capt", "capt.",
+                "cmdr", "cmdr.", "lieutenant", "captain", "commander", "major", "maj.", "col", "col.", "colonel", "staff", "senior", "junior",
+                "dr", "dr.", "prof", "prof.", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "airman", "seaman", "corporal", "cpl", "cpl.", "private",
+                "pfc", "spc", "spc.", "first", "second", "third", "1st", "2nd", "3rd", "journalist", "reporter", "correspondent"}
+_NOT_NAMES = {"staff", "reporter", "reporters", "correspondent", "desk", "team", "our", "editors", "editor", "bureau", "agency", "news",
+              "online", "web", "newsroom", "wire", "agencies", "press", "service", "writer", "writers", "office"}
 _NAME = re.compile(r"^(?:[A-Z][\w'’.-]*\.?\s+){0,3}[A-Z][\w'’-]+$")
 _BIO_NAME = re.compile(r"^(?P<n>(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’-]+),?\s+(?:is|was|has been|writes|covers|reports|serves)\b")
 _FOLLOW = re.compile(r"\bFollow\s+(?P<n>[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,5})\s+on\b")
 _COPY = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:\d{4}\s*)?(?P<n>[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,5})")
+_MD_MARK = re.compile(r"^#{1,6}\s+|^[*_]+|[*_]+$")
+_REPORTED = re.compile(r"\b(?:said|says|told|according to|announced|reported|confirmed|stated|added)\b")
 _PAREN = re.compile(r"\((?P<n>[^()]{2,40})\)")
 
 
 def _clean_name(raw: str) -> str | None:
     """A person's name (or "A and B") from a byline fragment, without role, date or outlet."""
-    s = re.split(r"\s[|·•]\s|,\s|\s[–—-]\s|\s\(", raw.strip())[0].strip().rstrip(".")
-    parts = re.split(r"\s+and\s+|\s*&\s*", s)
-    if not all(_NAME.match(p.strip()) and 2 <= len(p.split()) <= 4 for p in parts):
+    s = re.split(r"\s[|·•]\s|,\s|\s[–—-]\s|\s\(|\son\s", raw.strip())[0].strip().rstrip(".")
+    parts = [p.strip() for p in re.split(r"\s+and\s+|\s*&\s*", s)]
+    if len(parts) == 1:
+        toks = parts[0].split()
+        while len(toks) > 2 and (toks[0].casefold() in _TITLE_WORDS or re.search(r"\d", toks[0])):
+            toks = toks[1:]
+        parts = [" ".join(toks)]
+        s = parts[0]
+    if not all(_NAME.match(p) and 2 <= len(p.split()) <= 4 for p in parts):
+        return None
+    if any(w.casefold() in _NOT_NAMES for p in parts for w in p.split()):
         return None
     return s
 
 
-def _header_end(lines: list[Line], kinds: list[str]) -> int:
+def header_end(lines: list[Line] | tuple[Line, ...], kinds: list[str] | tuple[str, ...]) -> int:
     """Index of the first body paragraph after the header block (masthead, title, standfirst, byline, date)."""
     last_meta = -1
     for ln in lines[:20]:
@@ -46,6 +63,13 @@ def _header_end(lines: list[Line], kinds: list[str]) -> int:
 
 def _is_masthead(text: str, rest: str) -> bool:
     s = text.strip()
+    segs = [p.strip() for p in re.split(r"\s[|·•]\s", s) if p.strip()]
+    if len(segs) == 2 and any(p.isupper() and len(p) <= 6 for p in segs):
+        long = max(segs, key=len)  # "APN | Asia Pacific Newswire"
+        initials = "".join(w[0] for w in long.split() if w[:1].isupper())
+        if min(segs, key=len).upper() in (initials, initials[:len(min(segs, key=len))]):
+            return True
+        s = long
     n = len(words(s))
     if n == 0 or n > 6 or re.search(r"[.!?:]$", s) or find_dates(s) or is_furniture(s):
         return False
@@ -68,7 +92,7 @@ def _nice_case(name: str, text: str) -> str:
 def recover_metadata(text: str) -> Metadata:
     """Title, ISO publication date, outlet and author stated in `text` itself (None when not stated)."""
     lines, kinds = analyse(text)
-    head_end = _header_end(lines, kinds)
+    head_end = header_end(lines, kinds)
     nonblank = [ln for ln in lines if ln.text.strip()]
     masthead: str | None = None
     title: str | None = None
@@ -84,11 +108,15 @@ def recover_metadata(text: str) -> Metadata:
         s = ln.text.strip()
         if not s or k == CLUTTER or s == masthead or k not in (HEADING, BODY):
             continue
-        if len(words(s)) < 3 or _clean_name(s) or (ln.index >= head_end and len(words(s)) > 30):
+        if len(words(s)) < 3 or (len(words(s)) <= 7 and _clean_name(s)) or _BYLINE.match(s) or (ln.index >= head_end and len(words(s)) > 30):
             continue
+        if ln.index < 6 and len(words(s)) <= 5 and _is_masthead(s, "") and _ORG_WORDS.search(s):
+            continue  # a second masthead line ("Press Information Bureau")
+        if k == BODY and (len(words(s)) >= 16 or _REPORTED.search(s)):
+            break  # the page opens with its first paragraph: no headline stated
         if k == BODY and dateline_end(s):
             break
-        title, title_idx = s, ln.index
+        title, title_idx = _MD_MARK.sub("", s).strip() or s, ln.index
         break
     published = _published(lines, kinds, head_end)
     outlet = _outlet(text, lines, masthead, head_end)
@@ -112,6 +140,9 @@ def _published(lines: list[Line], kinds: list[str], head_end: int) -> str | None
 
 def _outlet(text: str, lines: list[Line], masthead: str | None, head_end: int) -> str | None:
     if masthead:
+        segs = [p.strip() for p in re.split(r"\s[|·•]\s", masthead) if p.strip()]
+        if len(segs) > 1:
+            masthead = max(segs, key=lambda p: (bool(_ORG_WORDS.search(p)), len(p)))
         return _nice_case(masthead, text)
     forms = country_index()[0]
     for ln in lines[head_end: head_end + 3]:
@@ -132,13 +163,14 @@ def _outlet(text: str, lines: list[Line], masthead: str | None, head_end: int) -
         for m in rx.finditer(text):
             n = m.group("n").strip().rstrip(".")
             if n and n.casefold() not in {"us", "the", "all"} and not n.startswith("All rights"):
-                return re.sub(r"\.\s.*$", "", n)
+                n = re.sub(r"\.\s.*$", "", n)
+                return re.sub(r"\s+(?:Ltd|Limited|Inc|LLC|Pty|plc|PLC|GmbH|Corp|Corporation|Co)\.?$", "", n)
     return None
 
 
 def _author(lines: list[Line], kinds: list[str], head_end: int, title_idx: int, masthead: str | None) -> str | None:
     for ln in lines[:head_end]:
-        for seg in re.split(r"\s[|·•]\s", ln.text.strip()):
+        for seg in re.split(r"\s[|·•]\s", _MD_MARK.sub("", ln.text.strip())):
             m = _BYLINE.match(seg.strip())
             if m:
                 name = _clean_name(m.group("n"))
@@ -152,8 +184,9 @@ def _author(lines: list[Line], kinds: list[str], head_end: int, title_idx: int, 
                 if name and len(words(s)) <= 10:
                     return name
     total = len(lines)
+    tail = {ln.index for ln in [ln for ln in lines if ln.text.strip()][-4:]}
     for ln in reversed(lines):
-        if ln.index < total * 0.6:
+        if ln.index < total * 0.6 and ln.index not in tail:
             break
         m = _BIO_NAME.match(ln.text.strip())
         if m and not _ORG_WORDS.search(m.group("n")):

@@ -143,3 +143,45 @@ def series_index() -> tuple[dict[str, str], re.Pattern[str]]:
     forms = list(data.get("series") or {})
     forms += [str(a) for alts in (data.get("series") or {}).values() for a in (alts or [])]
     return spell, alternation(forms, left=r"(?<![\w/])", right=r"(?![\w/]|/\w)")
+
+
+_ESCAPE = re.compile(r"\\[a-zA-Z]|\(\?[:!=<]+|\[[^\]]*\]|\{\d*,?\d*\}")
+_LITERAL = re.compile(r"[a-z][a-z'’-]{2,}")
+
+
+# word starts too common to tell patterns apart; every cue pattern has a rarer literal on each path
+_COMMON = frozenset({"the", "are", "was", "wer", "tha", "thi", "its", "wit", "fro", "has", "wil", "wou", "one", "not", "but", "and"})
+
+
+class CueSet:
+    """Many lower-case cue regexes, each run only when one of its literal words occurs (much faster than one alternation).
+
+    A pattern whose literals are all shorter than three letters always runs.
+    """
+
+    def __init__(self, patterns: list[str]) -> None:
+        self.items: list[tuple[re.Pattern[str], frozenset[str]]] = []
+        prefixes: set[str] = set()
+        for p in patterns:
+            lits = {m.group(0)[:4] for m in _LITERAL.finditer(_ESCAPE.sub(" ", p))} - _COMMON
+            self.items.append((re.compile(p), frozenset(lits)))
+            prefixes |= lits
+        self.trigger = re.compile(trie_pattern(prefixes)) if prefixes else None
+
+    def _present(self, low: str) -> set[str]:
+        return set(self.trigger.findall(low)) if self.trigger else set()
+
+    def search(self, low: str) -> re.Match[str] | None:
+        """The first pattern match in `low` (a `lower()` text), or None."""
+        present = self._present(low)
+        for rx, lits in self.items:
+            if not lits or lits & present:
+                m = rx.search(low)
+                if m:
+                    return m
+        return None
+
+    def count(self, low: str) -> int:
+        """How many matches all patterns have in `low`."""
+        present = self._present(low)
+        return sum(len(rx.findall(low)) for rx, lits in self.items if not lits or lits & present)

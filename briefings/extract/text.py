@@ -72,8 +72,16 @@ def _is_abbreviation(chunk: str) -> bool:
     return bool(re.fullmatch(r"(?:\w\.)+\w", word))  # U.S, e.g
 
 
+_DATELINE_ALT = re.compile(r"^(?:[A-Z][A-Z'’.-]{2,}(?:[ /][A-Z][A-Z'’.-]{2,}){0,2}(?:,\s[A-Z][\w.]*(?:\s\d{1,2})?)?\.\s/[^/\n]{2,40}/\.\s+"
+                           r"|[A-Z][A-Z'’.-]{2,}(?:[ /][A-Z][A-Z'’.-]{2,}){0,2}:\s+(?=[A-Z\"“]))")
+_BULLET_MARK = re.compile(r"^\s*[•·▪►*]\s+|^\s*[–—-]\s+(?=\S)")
+
+
 def dateline_end(line: str) -> int:
-    """Length of a dateline prefix ("MOSCOW, July 15 – ", "TOKYO (Wire) -- ") at the start of `line`, or 0."""
+    """Length of a dateline prefix ("MOSCOW, July 15 – ", "TOKYO (Wire) -- ", "KARACHI: ") at the start of `line`, or 0."""
+    alt = _DATELINE_ALT.match(line)
+    if alt and len(line) - alt.end() >= 20:
+        return alt.end()
     m = _DASH.search(line, 0, 90)
     if not m or m.start() == 0 or not line[:1].isupper():
         return 0
@@ -95,7 +103,8 @@ def split_sentences(text: str, line: Line) -> list[Sentence]:
     """Sentences of one line, offsets into the whole text; abbreviations and initials do not split."""
     s = line.text
     out: list[Sentence] = []
-    begin = dateline_end(s)
+    bullet = _BULLET_MARK.match(s)
+    begin = bullet.end() if bullet else dateline_end(s)
     cursor = begin
     pos = 0
     for m in _BOUNDARY.finditer(s, begin):

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -106,17 +105,8 @@ def _html_main_text(html: str, shown: str) -> tuple[str, dict[str, str | None]]:
 
 def grade(docs: list[SourceDocument], outlets: dict[str, str]) -> list[SourceDocument]:
     """Set each source's reliability from the config (unknown = F) and its copy group's origin."""
+    from briefings.origins import assign_origins
+
     grades = {name.casefold(): grade for name, grade in outlets.items()}
-    first_by_text: dict[str, str] = {}
-    out = []
-    for doc in docs:
-        key = hashlib.sha256(_normal(doc.text).encode("utf-8")).hexdigest()
-        origin = first_by_text.setdefault(key, doc.id)
-        reliability = grades.get((doc.outlet or "").casefold(), "F")
-        out.append(replace(doc, origin=origin, reliability=reliability))
-    return out
-
-
-def _normal(text: str) -> str:
-    """Text folded for spotting copies: case and whitespace ignored."""
-    return re.sub(r"\s+", " ", text).strip().casefold()
+    graded = [replace(d, reliability=grades.get((d.outlet or "").casefold(), "F")) for d in docs]
+    return assign_origins(graded)

@@ -1,0 +1,140 @@
+"""Claims across sources -> one claim per statement, with corroborating spans and a confidence.
+
+1. Each claim becomes a set of content words (case, punctuation and common words dropped).
+2. Blocking: a claim is indexed under its BLOCK_KEYS rarest words; only claims from other sources
+   sharing a key are compared, and keys shared by too many claims are skipped, so the work stays
+   near-linear in the number of claims (no all-pairs comparison).
+3. Two claims state the same thing when their word sets overlap by MIN_CONTAINMENT of the
+   smaller one and MIN_JACCARD overall. Matches are grouped (union-find).
+4. A group keeps its best claim (best-graded source, then score, then source order) as the text,
+   and the others become `corroborated_by` spans.
+5. `origins` counts the independent origins behind a group (copies of one story count once).
+   Information credibility (Admiralty 1-6) and confidence follow the rules in `credibility` and
+   `confidence`, documented in docs/corroboration.md.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+
+from briefings.model import Claim, Extraction, SourceDocument, Span
+
+BLOCK_KEYS = 3
+MAX_POSTINGS = 500
+MIN_CONTAINMENT = 0.7
+MIN_JACCARD = 0.45
+_WORD = re.compile(r"\w+")
+_STOP = frozenset("""a an the and or but if of to in on at by for from with without into onto over under
+about after before during since until as than then that this these those there here it its they them
+their he she his her we our you your is are was were be been being has have had do does did not no
+so such which who whom whose what when where while also said says say according would could should
+will may might can must just more most other some any each both all only very""".split())
+RELIABILITY_ORDER = "ABCDEF"
+LEVELS = ("low", "moderate", "high")
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The words that carry a sentence's meaning (numbers included)."""
+    words = _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+    return frozenset(w for w in words if w not in _STOP and (len(w) > 2 or w.isdigit()))
+
+
+def same_statement(a: frozenset[str], b: frozenset[str]) -> bool:
+    """True when two word sets say the same thing (see MIN_CONTAINMENT, MIN_JACCARD)."""
+    if not a or not b:
+        return False
+    inter = len(a & b)
+    return inter / min(len(a), len(b)) >= MIN_CONTAINMENT and inter / len(a | b) >= MIN_JACCARD
+
+
+def credibility(origins: int) -> int:
+    """Admiralty information credibility from corroboration alone.
+
+    1 confirmed (three or more independent origins), 2 probably true (two origins),
+    6 cannot be judged (a single origin, however many outlets repeat it).
+    """
+    if origins >= 3:
+        return 1
+    if origins == 2:
+        return 2
+    return 6
+
+
+def confidence(origins: int, best_reliability: str) -> str:
+    """Confidence in a claim: never above what its best independent source supports.
+
+    The cap from the best source's grade is high for A-B, moderate for C, low for D-F; the cap
+    from corroboration is high for two or more independent origins, moderate for one. The
+    claim gets the lower of the two.
+    """
+    by_grade = 2 if best_reliability in "AB" else 1 if best_reliability == "C" else 0
+    by_origins = 2 if origins >= 2 else 1
+    return LEVELS[min(by_grade, by_origins)]
+
+
+def corroborate(ex: Extraction) -> Extraction:
+    """Merge claims that state the same thing across sources; set origins, credibility, confidence."""
+    claims = list(ex.claims)
+    docs = {d.id: d for d in ex.sources}
+    words = [content_words(c.text) for c in claims]
+    parent = list(range(len(claims)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    df: dict[str, int] = {}
+    for ws in words:
+        for w in ws:
+            df[w] = df.get(w, 0) + 1
+    postings: dict[str, list[int]] = {}
+    for i, ws in enumerate(words):
+        for w in sorted(ws, key=lambda w: (df[w], w))[:BLOCK_KEYS]:
+            postings.setdefault(w, []).append(i)
+    for ids in postings.values():
+        if len(ids) < 2 or len(ids) > MAX_POSTINGS:
+            continue
+        for x in range(len(ids)):
+            for y in range(x + 1, len(ids)):
+                i, j = ids[x], ids[y]
+                if claims[i].source == claims[j].source or find(i) == find(j):
+                    continue
+                if same_statement(words[i], words[j]):
+                    parent[find(j)] = find(i)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(claims)):
+        groups.setdefault(find(i), []).append(i)
+    merged = [_merge([claims[i] for i in members], docs) for members in groups.values()]
+    merged.sort(key=lambda c: (_order(c.source), c.start))
+    return replace(ex, claims=tuple(replace(c, id=f"c{i}") for i, c in enumerate(merged, 1)))
+
+
+def _order(source_id: str) -> int:
+    digits = "".join(ch for ch in source_id if ch.isdigit())
+    return int(digits) if digits else 0
+
+
+def _grade(doc: SourceDocument | None) -> int:
+    return RELIABILITY_ORDER.index(doc.reliability) if doc and doc.reliability in RELIABILITY_ORDER else 5
+
+
+def _merge(group: list[Claim], docs: dict[str, SourceDocument]) -> Claim:
+    """One claim for a group: the best-sourced text, the rest as corroborating spans."""
+    best = min(group, key=lambda c: (_grade(docs.get(c.source)), -c.score, _order(c.source), c.start))
+    others = sorted((c for c in group if c is not best), key=lambda c: (_order(c.source), c.start))
+    sources = {c.source for c in group}
+    origins = len({(docs[s].origin or s) if s in docs else s for s in sources})
+    best_grade = RELIABILITY_ORDER[min(_grade(docs.get(s)) for s in sources)]
+    return replace(
+        best,
+        corroborated_by=tuple(Span(c.source, c.start, c.end) for c in others),
+        origins=origins,
+        credibility=credibility(origins),
+        confidence=confidence(origins, best_grade),
+        score=max(c.score for c in group),
+        date=best.date or next((c.date for c in others if c.date), None),
+        attribution=best.attribution or next((c.attribution for c in others if c.attribution), None),
+    )

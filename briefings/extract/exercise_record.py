@@ -1,0 +1,292 @@
+"""An exercise record assembled from its mentions, and the fields read from them."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..model import Exercise, Span
+from .dates import find_dates
+from .exercise_fields import _LOC_NOUN, _LOC_PREP, _ORGAN, activities, country_spans, focus_clause, locations, prep_places, roles
+from .exercise_names import find_names
+from .resources import any_of, lexicon, load, lower
+
+if TYPE_CHECKING:
+    from .document import Unit
+
+_SINCE_YEAR = re.compile(r"\b(?:since|first held in|began in|started in|dating back to|launched in|inaugurated in|as early as|mid-)\s*(?:the\s+)?$", re.I)
+_RELATIVE = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|this (?:week|month|weekend|year|morning)|last (?:week|month)|next (?:week|month)|"
+                       r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:in|since|until|from|by) (?:January|February|March|April|"
+                       r"May|June|July|August|September|October|November|December))\b", re.IGNORECASE)
+_PAIR = re.compile(r"\b(?:the two (?:navies|countries|nations|sides|militaries|fleets|forces)|both (?:navies|countries|nations|sides|militaries)|"
+                   r"two navies|these exercises|such exercises|other countries)\b")
+_THREE = re.compile(r"\b(?:trilateral|three (?:navies|countries|nations|militaries|sides|partners)|all three)\b")
+_OTHER_SUBJECT = re.compile(r";|,?\s(?:while|whereas|although|though|but)\s|\sas\s(?=(?:the|a|an)\s|[A-Z])|\s[–—]\s")
+_FORCE_AFTER = re.compile(r"(?:\s(?:and|,)\s[A-Z][\w-]+)?\s+(?:navy|navies|naval|warships?|ships|vessels|forces|troops|military|militaries|fleet|"
+                          r"air force|bombers|aircraft|destroyers?|frigates?|units|contingent|detachment|task group|flotilla)\b", re.I)
+_FULL = re.compile(r"\d|\s(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$|-[IVXLC]+$")
+_START_CUE = re.compile(r"(?i)\b(?:began|begins|launched|started|starts|opened|opens|kicked off|from)\b[^.]{0,25}$")
+_END_CUE = re.compile(r"(?i)\b(?:until|through|till|ends?|ended|to end)\b[^.]{0,12}$")
+_SAME = re.compile(r"\bthe same (?:two|three|four|five|\d+) (?:navies|countries|nations|partners|militaries)\b")
+_TRAINING = re.compile(r"\b(?:activities|operations|landings|training|trained|practis\w+|practic\w+|rehears\w+|drills?|manoeuvr\w+|maneuver\w+|firings?|flying|sorties|"
+                       r"took place|held|landings|serials)\b")
+
+
+@dataclass
+class Record:
+    """An exercise being assembled from its mentions."""
+
+    key: tuple
+    kind: str
+    canon: str | None = None
+    year: int | None = None
+    base: str | None = None
+    last_para: int = -1
+    forms: list[tuple[str, str]] = field(default_factory=list)   # (form, mode)
+    segs: list[tuple[str, str, int]] = field(default_factory=list)  # (masked text, mode, unit index)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    focus: list[int] = field(default_factory=list)
+    fulls: list[tuple[str, int]] = field(default_factory=list)  # (masked sentence, offset of the segment in it)
+    clauses: list[str] = field(default_factory=list)  # the clause of each explicit or anaphoric mention, for its status
+    ends: list[int] = field(default_factory=list)
+    cousins: list[int | None] = field(default_factory=list)
+    count: int = 0
+    sections: Counter = field(default_factory=Counter)
+    last: int = -1
+    rank: int = 0
+    inherit_status: str | None = None
+
+
+@lru_cache(maxsize=None)
+def status_rx() -> dict[str, re.Pattern[str]]:
+    lex = lexicon()
+    return {"cancelled": any_of(lex["cancel_cues"]), "planned": any_of(lex["planned_cues"]),
+            "under way": any_of(lex["underway_cues"]),
+            "event": re.compile(r"\b(?:" + "|".join(re.escape(v) for v in lex["event_verbs"]) + r")\b")}
+
+
+def explicit_year(text: str) -> int | None:
+    for m in re.finditer(r"(?<![\d,.$£€-])((?:19[5-9]|20[0-4])\d)(?![\d%])", text):
+        if not _SINCE_YEAR.search(text[max(0, m.start() - 25):m.start()]):
+            return int(m.group(1))
+    return None
+
+
+def _sentence_years(text: str) -> list[int]:
+    """Years of the named exercises a sentence mentions ("... concluded Zapad-2021 and began a patrol")."""
+    return [h.year for h in find_names(text) if h.year]
+
+
+def _principal_pair(units: list[Unit]) -> list[str]:
+    """The document's main actors (most mentioned countries), for "the two navies", "trilateral", "joint"."""
+    c: Counter = Counter()
+    for u in units:
+        if u.kind in ("claim", "assessment"):
+            t = u.sent.text
+            seen: dict[str, int] = {}
+            for a, b, name in country_spans(t):
+                if _ORGAN.match(t[b:b + 40]) or _LOC_NOUN.match(t, b) or _LOC_PREP.search(t[max(0, a - 40):a]):
+                    continue  # "Japan's defence ministry", "the Japanese archipelago", "around Japan"
+                seen[name] = max(seen.get(name, 0), 2 if _FORCE_AFTER.match(t, b) else 1)
+            c.update(seen)
+    return [n for n, k in sorted(c.items(), key=lambda kv: -kv[1]) if k >= 3][:3]
+
+
+class _LazyActors:
+    """The document's main actors, counted only when an exercise needs them."""
+
+    def __init__(self, units: list[Unit]) -> None:
+        self.units = units
+        self.value: list[str] | None = None
+
+    def get(self) -> list[str]:
+        if self.value is None:
+            self.value = _principal_pair(self.units)
+        return self.value
+
+
+def _actors(pair: _LazyActors, text: str) -> list[str]:
+    n = 3 if _THREE.search(text) else 2
+    top = pair.get()[:n]
+    return top if len(top) == n else []
+
+
+def finish(source: str, records: list[Record], units: list[Unit], published: str | None, pub_year: int | None) -> list[Exercise]:
+    pair = _LazyActors(units)
+    out: list[Exercise] = []
+    by_canon: dict[str, list[str]] = {}
+    for r in records:
+        if not r.mentions:
+            continue
+        x = _fields(source, r, units, published, pub_year, pair, by_canon)
+        if x is not None:
+            out.append(x)
+            if r.canon:
+                by_canon[r.canon] = list(x.participants)
+    return out
+
+
+def _fields(source: str, r: Record, units: list[Unit], published: str | None, pub_year: int | None,
+            pair: _LazyActors, by_canon: dict[str, list[str]]) -> Exercise | None:
+    rx = status_rx()
+    pos: list[str] = []
+    neg: set[str] = set()
+    obs: set[str] = set()
+    locs: list[str] = []
+    acts: list[str] = []
+    start = end = None
+    status = r.inherit_status
+    year = r.year
+    dated = False
+    same = False
+    want, want_text = 0, ""
+    for (text, mode, ui), focus, end_, (full, off) in zip(r.segs, r.focus, r.ends, r.fulls):
+        if mode == "heading":
+            continue
+        stop = off + len(text)
+        spans = [(a - off, b - off, c) for a, b, c in country_spans(full) if off <= a and b <= stop]
+        p, n, o, where = roles(text, explicit=mode in ("explicit", "table", "title"), focus=focus, spans=spans)
+        neg |= n
+        obs |= o
+        if mode == "assessment":
+            continue
+        pos += p
+        if mode in ("explicit", "title"):
+            a, b = own_region(text, focus, end_)
+            locs += locations(text[a:b]) + where + (prep_places(text[a:b]) if mode == "explicit" else [])
+        elif mode == "anaphor":
+            a = 0 if focus < 25 else focus
+            cut = _OTHER_SUBJECT.search(text, focus)
+            region = text[a:cut.start() if cut else len(text)]
+            locs += locations(region) + prep_places(region)
+        elif mode == "continuation" and _TRAINING.search(lower(text)):
+            locs += locations(text) + (where if mode != "continuation" else [])
+        if mode != "table":
+            acts += activities(text)
+        sent_low = lower(units[ui].sent.text)
+        if _PAIR.search(lower(text)) or (mode in ("explicit", "anaphor") and (_PAIR.search(sent_low) or _THREE.search(sent_low))):
+            want = max(want, 3 if _THREE.search(sent_low) else 2)
+            want_text = sent_low
+        same = same or bool(_SAME.search(lower(text)))
+        if mode in ("explicit", "anaphor"):
+            if status is None and _cancelled(text, focus, end_):
+                status = "cancelled"
+            hits = find_dates(text, year or pub_year)
+            for h in hits:
+                if h.end and start is None:
+                    start, end = h.start, h.end
+                elif h.start and _START_CUE.search(text, max(0, h.pos - 45), h.pos):
+                    start = start or h.start
+                elif h.start and _END_CUE.search(text, max(0, h.pos - 30), h.pos):
+                    end = end or h.start
+            if hits or _RELATIVE.search(text):
+                dated = True
+            if year is None and r.canon is None:
+                year = explicit_year(text)
+            if year is None and r.canon is None:
+                year = next((y for y in _sentence_years(units[ui].sent.text)), None)
+    if year is None and dated:
+        year = pub_year
+    if same and r.canon and by_canon.get(r.canon):
+        pos += by_canon[r.canon]
+    if status == "cancelled":
+        return None
+    if want and len(set(pos) - neg - obs) < want:
+        pos += _actors(pair, want_text)  # "the two navies": the document's main actors
+    if not pos and r.canon is None:
+        pos = _actors(pair, " ".join(lower(units[ui].sent.text) for _, _, ui in r.segs))
+    pos += [h for h in _hosts(r.base, year) if h not in neg]
+    if year is None and (status or _status(r, start, end, published)) in ("under way", "planned"):
+        year = pub_year
+    obs -= set()  # observers stay observers
+    participants = tuple(dict.fromkeys(c for c in pos if c not in neg and c not in obs))
+    observers = tuple(sorted(o for o in obs if o not in participants))
+    status = status or _status(r, start, end, published)
+    forms = [f for f, _ in r.forms]
+    name = None
+    if r.canon:
+        body_full = [f for f, m in r.forms if m == "body" and _FULL.search(f) and not f.isupper()]
+        full = [f for f in forms if _FULL.search(f)]
+        name = (body_full or full or [f for f, m in r.forms if m == "body"] or forms or [None])[0]
+    aliases = tuple(dict.fromkeys(f for f in forms if f and f != name))
+    series = re.sub(r"(?:[-‐–]\s?|\s)'?\d{2,4}(?:-\d)?$", "", name).strip() if name else None
+    if series:
+        series = re.sub(r"^Exercise\s+", "", series)
+    locs = _dedupe_places(locs)
+    return Exercise(name=name, year=year, aliases=aliases, series=series, start=start, end=end, status=status,
+                    locations=tuple(locs), participants=participants, observers=observers,
+                    activities=tuple(dict.fromkeys(acts))[:12],
+                    mentions=tuple(Span(source, a, b) for a, b in r.mentions))
+
+
+_OTHER_EXERCISE = re.compile(r"\b(?:exercises?|drills?|manoeuvres|maneuvers|war ?games?|patrols?)\b")
+
+
+_OWN_NOUN_GAP = re.compile(r"^[\s\w’'\"“”()-]{0,40}$")
+
+
+def own_region(text: str, focus: int, end: int) -> tuple[int, int]:
+    """The mention's own clause, cut where another exercise is named ("Center-2019 as Pacific drill is called off")."""
+    a, b = focus_clause(text, focus)
+    low = lower(text)
+    for m in _OTHER_EXERCISE.finditer(low, min(b, end), b):
+        gap = text[end:m.start()]
+        if m.start() - end <= 40 and _OWN_NOUN_GAP.match(gap) and not re.search(r"\b(?:as|and|but|while|after|before|or)\b|[A-Z]", gap):
+            continue  # the mention's own head noun: "the Zapad-2021 strategic exercise"
+        lead = re.search(r"(?:[\w'’-]+\s+){0,3}$", text[max(end, m.start() - 40):m.start()])
+        words_before = lead.group(0).split() if lead else []
+        if not any(w[:1].isupper() for w in words_before) or re.match(r"^\W{0,3},\s*(?:an?|the|its|their|[A-Z][\w-]*['’]s)\s", text[end:m.start()] + " "):
+            continue  # "three weeks of drills", ", a multinational maritime exercise": the same exercise
+        cut = m.start()
+        stops = list(re.finditer(r"\b(?:as|and|but|while|after|before|or)\b|[,;]", text[end:m.start()]))
+        if stops:
+            cut = end + stops[-1].start()
+        return a, max(a, cut)
+    return a, b
+
+
+def _cancelled(text: str, focus: int, end: int) -> bool:
+    """A cancellation cue in the mention's own region of the sentence."""
+    a, b = own_region(text, focus, end)
+    return status_rx()["cancelled"].search(lower(text), a, b) is not None
+
+
+def _hosts(base: str | None, year: int | None) -> list[str]:
+    """Countries that take part in every edition of the series (from the data file)."""
+    if not base:
+        return []
+    for k, v in (load("exercises").get("hosts") or {}).items():
+        if k.casefold() == base:
+            if isinstance(v, dict):
+                return list(v.get("countries") or []) if not (year and v.get("since") and year < v["since"]) else []
+            return list(v or [])
+    return []
+
+
+def _status(r: Record, start: str | None, end: str | None, published: str | None) -> str:
+    rx = status_rx()
+    texts = lower(" ".join(t for t, m, _ in r.segs if m in ("explicit", "anaphor")) + " " + " ".join(r.clauses))
+    if published and (start or end):
+        pub = published[:10]
+        if start and start > pub:
+            return "planned"
+        if end:
+            return "held" if end < pub else "under way"
+        return "under way" if rx["under way"].search(texts) else "held"
+    if rx["under way"].search(texts):
+        return "under way"
+    if rx["planned"].search(texts):
+        return "planned"
+    return "held"
+
+
+def _dedupe_places(locs: list[str]) -> list[str]:
+    uniq = list(dict.fromkeys(l for l in locs if l))
+    out = []
+    for l in uniq:
+        if any(o != l and o.startswith(l + " ") and o.split()[-1] in ("Ocean",) for o in uniq):
+            continue
+        out.append(l)
+    return out

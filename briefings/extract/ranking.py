@@ -1,0 +1,60 @@
+"""Claim ranking: a score in [0, 1] from lead position, hard facts and exercise content, minus vagueness."""
+from __future__ import annotations
+
+import re
+
+from .claims import ClaimFeatures
+from .resources import alternation, lexicon, lower
+
+_PRONOUN_START = re.compile(r"^(?:It|He|She|They|This|That|These|Those|Its|Their|His|Her|Such)\b")
+_QUOTE = re.compile(r"[\"“][^\"”]{12,}[\"”]")
+_BIO = re.compile(r"\b(?:is|was) (?:a|an|the) (?:[\w-]+ ){0,3}(?:analyst|fellow|professor|researcher|journalist|correspondent|reporter|"
+                  r"editor|scholar|expert|lecturer|director|officer)\b")
+_BACKGROUND = re.compile(r"\b(?:repeatedly|traditionally|historically|over the past|in recent years|for years|for decades|have long|has long|"
+                         r"used to|welcome to|good morning|live coverage)\b")
+_ADDRESS = re.compile(r"\b(?:we|our|us|you|your)\b")
+_EXERCISE_REF = re.compile(r"\b(?:the|this|its) (?:[\w-]+ )?(?:exercise|exercises|drill|drills|manoeuvres|maneuvers|patrol|war games?)\b|"
+                           r"\b(?:took part|take part|taking part|participat\w+|contribut\w+|deployed|sent|joined|hosted|observers?)\b")
+
+# weights of the ranking features (a feature is a number in [0, 1])
+WEIGHTS = {
+    "base": 0.30, "lead": 0.20, "first": 0.05, "numbers": 0.22, "dates": 0.12, "proper": 0.16, "places": 0.14,
+    "countries": 0.08, "exercise": 0.24, "exercise_ref": 0.02, "reporting": 0.05, "pronoun": -0.06, "short": -0.12,
+    "long": -0.05, "question": -0.15, "judgement": -0.10, "quote": -0.12, "bio": -0.15, "background": -0.05,
+    "address": -0.12, "header": -0.40,
+}
+
+
+def _reporting() -> re.Pattern[str]:
+    global _REPORTING
+    try:
+        return _REPORTING
+    except NameError:
+        _REPORTING = alternation(lexicon()["reporting_verbs"])
+        return _REPORTING
+
+
+def claim_features(text: str, f: ClaimFeatures, para_rank: int, pos: int, exercise_hits: int,
+                   weak_judgement: float, in_header: bool) -> dict[str, float]:
+    """The ranking features of one claim sentence."""
+    low = lower(text)
+    n = len(text.split())
+    quoted = sum(len(m.group(0)) for m in _QUOTE.finditer(text))
+    outside = _QUOTE.sub(" ", low)
+    return {
+        "base": 1.0, "lead": max(0.0, 1.0 - para_rank / 6), "first": float(pos == 0),
+        "numbers": min(f.numbers, 4) / 4, "dates": min(f.dates, 2) / 2, "proper": min(f.proper, 6) / 6,
+        "places": min(f.places, 3) / 3, "countries": min(f.countries, 3) / 3, "exercise": min(exercise_hits, 2) / 2,
+        "exercise_ref": float(bool(_EXERCISE_REF.search(low))), "reporting": float(bool(_reporting().search(low))),
+        "pronoun": float(bool(_PRONOUN_START.match(text))), "short": float(n < 6 or (n < 8 and f.anchors == 0)),
+        "long": float(n > 60), "question": float(text.rstrip("\"”’' ").endswith("?")), "judgement": weak_judgement,
+        "quote": float(quoted > 0.5 * len(text)), "bio": float(bool(_BIO.search(low))),
+        "background": float(bool(_BACKGROUND.search(low))), "address": float(bool(_ADDRESS.search(outside))),
+        "header": float(in_header),
+    }
+
+
+def claim_score(features: dict[str, float]) -> float:
+    """Weighted sum of the features, clipped to [0, 1]."""
+    s = sum(WEIGHTS[k] * v for k, v in features.items())
+    return max(0.0, min(1.0, s))
