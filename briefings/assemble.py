@@ -1,7 +1,9 @@
 """Extraction + config -> Briefing: sections in config order, ranked items, numbered citations."""
 from __future__ import annotations
 
-from datetime import datetime
+import re
+import unicodedata
+from datetime import date, datetime
 
 from briefings import __version__
 from briefings.config import BriefingConfig, SectionSpec
@@ -12,13 +14,15 @@ from briefings.model import (Assessment, Briefing, Cite, Claim, Entry, Exercise,
 def assemble(ex: Extraction, config: BriefingConfig, now: datetime,
              warnings: tuple[str, ...] = ()) -> Briefing:
     """Build the edition dated `now` (already in the config's time zone)."""
+    first, last = config.period.window(now.date()) if config.period else (None, None)
     numbers = {s.id: i for i, s in enumerate(ex.sources, 1)}
     sources = tuple(
         SourceEntry(number=numbers[s.id], id=s.id, title=s.title, outlet=s.outlet,
                     published=s.published, author=s.author, reliability=s.reliability,
                     path=s.path, url=s.url, chars=s.chars, sha256=s.sha256)
         for s in ex.sources)
-    claims = rank_claims(ex.claims)
+    in_window = [c for c in ex.claims if _within(c.date, first, last)]
+    claims = rank_claims(tuple(in_window), ex, subject_terms(config), now.date())
     shown_claims: set[str] = set()
     sections = []
     for i, spec in enumerate(config.sections, 1):
@@ -33,8 +37,9 @@ def assemble(ex: Extraction, config: BriefingConfig, now: datetime,
             sections.append(Section(spec.kind, spec.heading, anchor,
                                     entries=tuple(_assessment_entry(a, numbers) for a in picked_a)))
         elif spec.kind == "exercises":
-            rows = tuple(ExerciseRow(x, _cites(x.mentions, numbers))
-                         for x in order_exercises(filter_exercises(ex.exercises, spec)))
+            kept = [x for x in filter_exercises(ex.exercises, spec)
+                    if _within(x.start or x.end, first, last) and _year_within(x.year, first, last)]
+            rows = tuple(ExerciseRow(x, _cites(x.mentions, numbers)) for x in order_exercises(kept))
             sections.append(Section(spec.kind, spec.heading, anchor, exercises=rows,
                                     show=tuple(spec.show or ("table", "timeline"))))
         elif spec.kind == "sources":
@@ -45,12 +50,75 @@ def assemble(ex: Extraction, config: BriefingConfig, now: datetime,
         id=config.id, title=config.title, subtitle=config.subtitle, marking=config.marking,
         author=config.author, date=now.date().isoformat(), generated=now.isoformat(),
         timezone=config.timezone, sections=tuple(sections), sources=sources,
-        page_size=config.page_size, lang=config.lang, version=__version__, warnings=warnings)
+        page_size=config.page_size, lang=config.lang, version=__version__, warnings=warnings,
+        period_start=first.isoformat() if first else None,
+        period_end=last.isoformat() if last else None)
 
 
-def rank_claims(claims: tuple[Claim, ...]) -> list[Claim]:
-    """Best first: score, then corroboration, then source and position (deterministic)."""
-    return sorted(claims, key=lambda c: (-round(c.score, 6), -c.origins, _num(c.source), c.start))
+GRADE_WEIGHT = {"A": 1.0, "B": 0.8, "C": 0.6, "D": 0.3, "E": 0.1, "F": 0.0}
+_WORD = re.compile(r"\w+")
+
+
+def subject_terms(config: BriefingConfig) -> frozenset[str]:
+    """Lower-case stems naming the briefing's subject: `keywords`, else title words and filters."""
+    words = list(config.keywords)
+    if not words:
+        words = [config.title] + [p for s in config.sections if s.where for p in s.where.participants]
+    return frozenset(_stem(w) for text in words for w in _WORD.findall(_fold(text)) if len(w) > 3)
+
+
+def rank_claims(claims: tuple[Claim, ...], ex: Extraction | None = None,
+                terms: frozenset[str] = frozenset(), today: date | None = None) -> list[Claim]:
+    """Best first, deterministically: the summariser's score plus bonuses for corroboration,
+    the best source's grade, recency and mention of the subject (weights in docs/ranking.md)."""
+    docs = {d.id: d for d in ex.sources} if ex else {}
+
+    def weight(c: Claim) -> float:
+        sources = [c.source] + [s.source for s in c.corroborated_by]
+        grade = max(GRADE_WEIGHT.get(docs[s].reliability, 0.0) if s in docs else 0.0 for s in sources)
+        when = c.date or (docs[c.source].published if c.source in docs else None)
+        recency = 0.0
+        if today and when:
+            try:
+                age = (today - date.fromisoformat(when[:10])).days
+                recency = max(0.0, min(1.0, 1 - (age - 30) / 335)) if age >= 0 else 0.5
+            except ValueError:
+                recency = 0.0
+        subject = 0.0
+        if terms:
+            stems = {_stem(w) for w in _WORD.findall(_fold(c.text))}
+            subject = len(terms & stems) / len(terms)
+        corroborated = min(c.origins - 1, 2) / 2
+        return c.score + 0.15 * corroborated + 0.10 * grade + 0.10 * recency + 0.15 * subject
+
+    return sorted(claims, key=lambda c: (-round(weight(c), 6), _num(c.source), c.start))
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def _stem(word: str) -> str:
+    """A crude stem good enough to match 'Russia'/'Russian', 'navy'/'naval': first 4 letters."""
+    return word[:4]
+
+
+def _within(when: str | None, first: date | None, last: date | None) -> bool:
+    """True when an ISO date is unknown or falls inside the window."""
+    if not when or (first is None and last is None):
+        return True
+    try:
+        day = date.fromisoformat(when[:10])
+    except ValueError:
+        return True
+    return (first is None or day >= first) and (last is None or day <= last)
+
+
+def _year_within(year: int | None, first: date | None, last: date | None) -> bool:
+    """True when a year is unknown or overlaps the window."""
+    if year is None:
+        return True
+    return (first is None or year >= first.year) and (last is None or year <= last.year)
 
 
 def rank_assessments(items: tuple[Assessment, ...]) -> list[Assessment]:
@@ -101,7 +169,8 @@ def _cites(spans: tuple[Span, ...], numbers: dict[str, int]) -> tuple[Cite, ...]
 def _claim_entry(c: Claim, numbers: dict[str, int]) -> Entry:
     spans = (Span(c.source, c.start, c.end),) + c.corroborated_by
     return Entry(kind="claim", id=c.id, text=c.text, cites=_cites(spans, numbers), date=c.date,
-                 attribution=c.attribution, confidence=c.confidence, origins=c.origins)
+                 attribution=c.attribution, confidence=c.confidence, origins=c.origins,
+                 credibility=c.credibility)
 
 
 def _assessment_entry(a: Assessment, numbers: dict[str, int]) -> Entry:

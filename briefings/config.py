@@ -4,6 +4,7 @@ from __future__ import annotations
 import difflib
 import re
 import typing
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -245,6 +246,36 @@ class ScheduleSpec(_Model):
         return None if value is None else BriefingConfig._zone(value)
 
 
+class PeriodSpec(_Model):
+    """The window an edition covers: `last: 7d`, or `since`/`until` dates (either may be open)."""
+
+    since: date | None = Field(default=None, strict=False,
+                               description="First day covered (YYYY-MM-DD).")
+    until: date | None = Field(default=None, strict=False, description="Last day covered (YYYY-MM-DD); "
+                               "default: the edition date.")
+    last: str | None = Field(default=None, pattern=r"^[1-9][0-9]{0,3}[dw]$",
+                             description="Rolling window ending on the edition date, e.g. 7d or "
+                                         "2w; not combined with since.")
+
+    @model_validator(mode="after")
+    def _one_way(self) -> "PeriodSpec":
+        if self.last and self.since:
+            raise ValueError("give either 'last' or 'since', not both")
+        if not (self.last or self.since or self.until):
+            raise ValueError("give 'last' (e.g. 7d) or 'since' and/or 'until'")
+        if self.since and self.until and self.since > self.until:
+            raise ValueError("'since' is after 'until'")
+        return self
+
+    def window(self, edition: date) -> tuple[date | None, date]:
+        """(first day or None, last day) for an edition dated `edition`."""
+        until = self.until or edition
+        if self.last:
+            days = int(self.last[:-1]) * (7 if self.last.endswith("w") else 1)
+            return until - timedelta(days=days - 1), until
+        return self.since, until
+
+
 class BriefingConfig(_Model):
     """A whole briefing config file."""
 
@@ -264,6 +295,11 @@ class BriefingConfig(_Model):
     sections: list[SectionSpec] = Field(min_length=1, description="The sections, in order.")
     formats: list[Format] = Field(default_factory=lambda: ["md", "html", "pdf"],
                                   description="Outputs to write: md, html, pdf.")
+    keywords: list[str] = Field(default_factory=list, description="Words naming the briefing's "
+                                "subject; claims that mention them rank higher (default: the "
+                                "words of the title and the exercise filters' countries).")
+    period: PeriodSpec | None = Field(default=None, description="Keep sources, claims and "
+                                      "exercises dated inside this window (default: no window).")
     templates: str | None = Field(default=None, description="Folder of template overrides, "
                                   "relative to the config file; searched before the defaults.")
     assets: str | None = Field(default=None, description="Folder of images/fonts/CSS the "

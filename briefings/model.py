@@ -203,6 +203,24 @@ class Entry:
     likelihood: str | None = None
     confidence: str | None = None
     origins: int = 1
+    credibility: int | None = None
+
+    @property
+    def outlets(self) -> int:
+        """How many sources report this item (copies included)."""
+        return len(self.cites)
+
+    @property
+    def corroboration(self) -> str:
+        """'reported by 3 outlets, 1 independent origin' when more than one source reports it."""
+        if self.outlets < 2:
+            return ""
+        noun = "origin" if self.origins == 1 else "origins"
+        return f"reported by {self.outlets} outlets, {self.origins} independent {noun}"
+
+
+CREDIBILITY = {1: "confirmed", 2: "probably true", 3: "possibly true", 4: "doubtful",
+               5: "improbable", 6: "cannot be judged"}
 
 
 @dataclass(frozen=True)
@@ -263,6 +281,8 @@ class Briefing:
     sections: tuple[Section, ...] = ()
     sources: tuple[SourceEntry, ...] = ()
     page_size: str = "A4"
+    period_start: str | None = None
+    period_end: str | None = None
     lang: str = "en"
     version: str = ""
     warnings: tuple[str, ...] = field(default=())

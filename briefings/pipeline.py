@@ -4,7 +4,7 @@ from __future__ import annotations
 import platform
 import time
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Callable
 from zoneinfo import ZoneInfo
@@ -13,6 +13,7 @@ from briefings import __version__
 from briefings.config import LoadedConfig
 from briefings.errors import BriefingError
 from briefings.model import Briefing, DocumentExtraction, Extraction, SourceDocument
+from briefings.sources.files import Skipped
 from briefings.sources.read import SourceSet, read_patterns, skipped_summary
 
 Progress = Callable[[int, int], None]
@@ -52,6 +53,26 @@ def read_sources(loaded: LoadedConfig) -> SourceSet:
                          {name: o.reliability for name, o in cfg.outlets.items()})
 
 
+def in_period(sources: SourceSet, first: date | None, last: date) -> SourceSet:
+    """Drop sources published outside [first, last]; undated sources stay (nothing says no)."""
+    kept, skipped = [], list(sources.skipped)
+    for d in sources.documents:
+        day = _iso_day(d.published)
+        if day and ((first and day < first) or day > last):
+            skipped.append(Skipped(d.path, f"published {day} (outside the period "
+                                           f"{first or '…'} to {last})"))
+        else:
+            kept.append(d)
+    return SourceSet(tuple(kept), tuple(skipped))
+
+
+def _iso_day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
 def extract_all(docs: tuple[SourceDocument, ...] | list[SourceDocument],
                 progress: Progress | None = None) -> Extraction:
     """Run the summariser over every document, merge exercises, corroborate claims."""
@@ -81,10 +102,15 @@ def build(loaded: LoadedConfig, *, out_dir: Path, now: datetime | str | None = N
     t = time.perf_counter()
     sources = read_sources(loaded)
     timings["read"] = time.perf_counter() - t
-    warnings = skipped_summary(sources.skipped)
     if not sources.documents:
         raise BriefingError("no readable sources: the patterns under 'sources' matched no "
                             ".txt, .md or .html file", path=str(loaded.path), key="sources")
+    if cfg.period:
+        sources = in_period(sources, *cfg.period.window(moment.date()))
+        if not sources.documents:
+            raise BriefingError("no source is dated inside the period", path=str(loaded.path),
+                                key="period")
+    warnings = skipped_summary(sources.skipped)
     t = time.perf_counter()
     extraction = extract_all(sources.documents, progress)
     timings["extract"] = time.perf_counter() - t

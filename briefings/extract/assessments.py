@@ -130,8 +130,8 @@ def judge(text: str, quoted_analyst: str | None, anchors: int | Callable[[], int
         s += 1.0
     if analyst.search(low) and _SAYS.search(low):
         s += 0.6
-    w = weak.count(low)
-    s += 0.25 * min(w, 2)
+    if s < 1.0:
+        s += 0.25 * min(weak.count(low), 2)
     n_words = len(text.split())
     if s < 1.0 and callable(anchors):
         anchors = anchors()

@@ -21,6 +21,8 @@ _FORCE_NEXT = re.compile(r"(?:['’]s)?(?:\s(?:and|,)\s[A-Z][\w-]+)?\s+(?:[A-Z][
                          r"military|militaries|fleet|air force|army|marines|bombers|fighters|jets|aircraft|destroyers?|frigates?|corvettes?|"
                          r"submarines?|units|contingents?|detachment|task group|flotilla|officers|soldiers|sailors|personnel|crews|delegates)\b", re.I)
 _LOC_NOUN = re.compile(r"\s+(?:air\s?space|waters|territory|territorial|coast|coastline|soil|border|borders|mainland|archipelago|home islands|main islands|exclusive economic zone|EEZ)\b")
+_ORG_AFTER = re.compile(r"\s(?:Fleet|Command|Theat(?:er|re)|Forum|Institute|Cent(?:re|er)|Council|Partnership|University|Policy|Studies|"
+                        r"Review|Ledger|News|Times|Post|Group|Programme|Program|Initiative|Foundation|Monitor)\b")
 _ACCORDING = re.compile(r"(?:according to|cited by|quoted by|told)\s+(?:the\s+)?$")
 _COMPASS = r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-eastern|north-western|south-eastern|south-western)\s+)"
 _NAMED = r"[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,2}"
@@ -61,6 +63,13 @@ def _cues() -> dict[str, re.Pattern[str]]:
                            r"nuclear-powered|stealth|Italian|aircraft)\s+){0,2}(?:" + "|".join(re.escape(s) for s in sorted(ships, key=len, reverse=True))
                            + r")s?\s+(?:[A-Z]{2,5}\s+)?[A-Z][\w-]+(?:\s[A-Z][\w-]+)?(?:\s+and\s+(?:[A-Z]{2,5}\s+)?[A-Z][\w-]+)?"),
     }
+
+
+@lru_cache(maxsize=None)
+def _country_names() -> frozenset[str]:
+    """Canonical and other names of countries (not demonyms, capitals or forces)."""
+    data = load("countries")
+    return frozenset(set(data) | {str(f) for info in data.values() for f in (info or {}).get("names") or []})
 
 
 @lru_cache(maxsize=None)
@@ -118,8 +127,8 @@ def _place_spans(text: str) -> tuple[tuple[int, int, str], ...]:
             continue
         if any(a < e and s < b and not (s <= a and b <= e and (s, e) in blocks) for s, e, _ in out):
             continue
-        if _COLLECTIVE.match(text, b):
-            continue  # "other Pacific nations" names no place
+        if _COLLECTIVE.match(text, b) or _ORG_AFTER.match(text, b):
+            continue  # "other Pacific nations", "the Pacific Fleet" name no place
         out.append((a, b, n))
     return tuple(sorted(out))
 
@@ -217,7 +226,7 @@ def roles(text: str, explicit: bool, focus: int = 0,
         for a, b, c in in_clause:
             pre = text[max(0, a - 40):a]
             if _LOC_PREP.search(pre):
-                if re.search(r"\bin\s+(?:the\s+)?" + _COMPASS + r"?$", pre) and text[a:b] == c:
+                if re.search(r"\bin\s+(?:the\s+)?" + _COMPASS + r"?$", pre) and text[a:b] in _country_names():
                     where.append(re.sub(r"^.*\bin\s+(?:the\s+)?", "", pre + text[a:b]).strip())
                 continue
             adversary = any(a - 60 <= p <= b + 60 for p in adv_at)

@@ -30,7 +30,7 @@ _FULL = re.compile(r"\d|\s(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$|-[IVXLC]+$")
 _START_CUE = re.compile(r"(?i)\b(?:began|begins|launched|started|starts|opened|opens|kicked off|from)\b[^.]{0,25}$")
 _END_CUE = re.compile(r"(?i)\b(?:until|through|till|ends?|ended|to end)\b[^.]{0,12}$")
 _SAME = re.compile(r"\bthe same (?:two|three|four|five|\d+) (?:navies|countries|nations|partners|militaries)\b")
-_TRAINING = re.compile(r"\b(?:activities|operations|landings|training|trained|practis\w+|practic\w+|rehears\w+|drills?|manoeuvr\w+|maneuver\w+|firings?|flying|sorties|"
+_TRAINING = re.compile(r"\b(?:take place|took place|takes place|taking place|events|activities|operations|landings|training|trained|practis\w+|practic\w+|rehears\w+|drills?|manoeuvr\w+|maneuver\w+|firings?|flying|sorties|"
                        r"took place|held|landings|serials)\b")
 
 
@@ -61,6 +61,7 @@ class Record:
 
 @lru_cache(maxsize=None)
 def status_rx() -> dict[str, re.Pattern[str]]:
+    """Regexes for the status cues (cancelled, planned, under way) and for event verbs."""
     lex = lexicon()
     return {"cancelled": any_of(lex["cancel_cues"]), "planned": any_of(lex["planned_cues"]),
             "under way": any_of(lex["underway_cues"]),
@@ -68,6 +69,7 @@ def status_rx() -> dict[str, re.Pattern[str]]:
 
 
 def explicit_year(text: str) -> int | None:
+    """The first four-digit year in `text` that is not a "since ..." or "first held in ..." year."""
     for m in re.finditer(r"(?<![\d,.$£€-])((?:19[5-9]|20[0-4])\d)(?![\d%])", text):
         if not _SINCE_YEAR.search(text[max(0, m.start() - 25):m.start()]):
             return int(m.group(1))
@@ -102,6 +104,7 @@ class _LazyActors:
         self.value: list[str] | None = None
 
     def get(self) -> list[str]:
+        """The main actors, counted on first use."""
         if self.value is None:
             self.value = _principal_pair(self.units)
         return self.value
@@ -114,6 +117,7 @@ def _actors(pair: _LazyActors, text: str) -> list[str]:
 
 
 def finish(source: str, records: list[Record], units: list[Unit], published: str | None, pub_year: int | None) -> list[Exercise]:
+    """The Exercise records of one source, built from their mentions; cancelled exercises are dropped."""
     pair = _LazyActors(units)
     out: list[Exercise] = []
     by_canon: dict[str, list[str]] = {}
@@ -161,15 +165,16 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
             cut = _OTHER_SUBJECT.search(text, focus)
             region = text[a:cut.start() if cut else len(text)]
             locs += locations(region) + prep_places(region)
-        elif mode == "continuation" and _TRAINING.search(lower(text)):
-            locs += locations(text) + (where if mode != "continuation" else [])
+        low = lower(text)
+        if mode == "continuation" and _TRAINING.search(low):
+            locs += locations(text)
         if mode != "table":
             acts += activities(text)
-        sent_low = lower(units[ui].sent.text)
-        if _PAIR.search(lower(text)) or (mode in ("explicit", "anaphor") and (_PAIR.search(sent_low) or _THREE.search(sent_low))):
+        sent_low = lower(units[ui].sent.text) if mode in ("explicit", "anaphor") else low
+        if _PAIR.search(low) or (mode in ("explicit", "anaphor") and (_PAIR.search(sent_low) or _THREE.search(sent_low))):
             want = max(want, 3 if _THREE.search(sent_low) else 2)
             want_text = sent_low
-        same = same or bool(_SAME.search(lower(text)))
+        same = same or ("same" in low and bool(_SAME.search(low)))
         if mode in ("explicit", "anaphor"):
             if status is None and _cancelled(text, focus, end_):
                 status = "cancelled"

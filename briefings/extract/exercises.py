@@ -20,7 +20,7 @@ _NAME_LEAD = {"the", "joint", "annual", "strategic", "naval", "military", "marit
               "exercise", "drills", "command-staff", "peacekeeping", "their", "its", "large-scale", "air", "amphibious", "combined",
               "international", "major", "latest", "biennial", "flagship", "staff", "command", "field", "tactical"}
 _SUB_EVENT = re.compile(r"\b(?:include|includes|including|included|such as|events|serials)\b[^.;]*$", re.I)
-_CONTINUE = re.compile(r"\b(?:sent|send|sends|sending|contribut\w+|committ\w+|deploy\w*|joined|join|joins|took part|take part|taking part|"
+_CONTINUE = re.compile(r"\b(?:take place|took place|takes place|taking place|sent|send|sends|sending|contribut\w+|committ\w+|deploy\w*|joined|join|joins|took part|take part|taking part|"
                        r"participat\w+|involved|trained|training|practis\w+|practic\w+|rehears\w+|host\w*|co-host\w*|alongside|first-timers|"
                        r"contingents?|troops from|aircraft from|personnel from|ships from|navies of|leads|led by|observers?|withdrew|"
                        r"did not|will not|would not|skip\w*|stayed away|drills|manoeuvr\w+|maneuver\w+|firing|firings|flying|sorties|"
@@ -49,6 +49,7 @@ class _Builder:
         self.para = 0
 
     def salient(self, kind: str, exclude: Record | None = None) -> Record | None:
+        """The exercise a phrase like "the drills" most likely means: mentioned in this section, often and recently."""
         cands = [r for r in self.records if r is not exclude and (kind == "any" or r.kind == kind or (kind == "exercise" and r.canon))]
         if not cands:
             return None
@@ -64,6 +65,7 @@ class _Builder:
         return 1 if self.ui - r.last <= 3 else 0
 
     def named(self, canon: str, base: str, year: int | None, kind: str) -> Record:
+        """The record for a named exercise (series + year or edition), upgrading a yearless record of the series."""
         c, bc = canon.casefold(), base.casefold()
         for r in self.records:
             if r.canon == c and r.year == year:
@@ -78,10 +80,12 @@ class _Builder:
         return r
 
     def latest(self, base: str) -> Record | None:
+        """The most recently mentioned record of a series."""
         cands = [r for r in self.records if r.base == base.casefold()]
         return max(cands, key=lambda r: r.last) if cands else None
 
     def new(self, key: tuple, kind: str) -> Record:
+        """The record for an unnamed exercise key, created on first use."""
         for r in self.records:
             if r.key == key:
                 return r
@@ -100,12 +104,14 @@ class _Context:
 
     @property
     def placed(self) -> bool:
+        """Whether the sentence names a place."""
         if self._placed is None:
             self._placed = bool(locations(self.text))
         return self._placed
 
     @property
     def dated(self) -> bool:
+        """Whether the sentence states a date or a relative time ("on Monday", "this week")."""
         if self._dated is None:
             self._dated = bool(_RELATIVE.search(self.text)) or any(d.start or not d.has_year for d in find_dates(self.text, self.year))
         return self._dated

@@ -48,7 +48,7 @@ def claim_features(text: str, f: ClaimFeatures, para_rank: int, pos: int, exerci
         "exercise_ref": float(bool(_EXERCISE_REF.search(low))), "reporting": float(bool(_reporting().search(low))),
         "pronoun": float(bool(_PRONOUN_START.match(text))), "short": float(n < 6 or (n < 8 and f.anchors == 0)),
         "long": float(n > 60), "question": float(text.rstrip("\"”’' ").endswith("?")), "judgement": weak_judgement,
-        "quote": float(quoted > 0.5 * len(text)), "bio": float(bool(_BIO.search(low))),
+        "quote": float(quoted > 0.4 * len(text)), "bio": float(bool(_BIO.search(low))),
         "background": float(bool(_BACKGROUND.search(low))), "address": float(bool(_ADDRESS.search(outside))),
         "header": float(in_header),
     }
