@@ -90,20 +90,25 @@ def corroborate(ex: Extraction) -> Extraction:
     for ws in words:
         for w in ws:
             df[w] = df.get(w, 0) + 1
+    # Each claim is compared with the first claim (the representative) of every group already
+    # indexed under one of its rare words: at most BLOCK_KEYS * MAX_POSTINGS comparisons each.
     postings: dict[str, list[int]] = {}
     for i, ws in enumerate(words):
-        for w in sorted(ws, key=lambda w: (df[w], w))[:BLOCK_KEYS]:
-            postings.setdefault(w, []).append(i)
-    for ids in postings.values():
-        if len(ids) < 2 or len(ids) > MAX_POSTINGS:
-            continue
-        for x in range(len(ids)):
-            for y in range(x + 1, len(ids)):
-                i, j = ids[x], ids[y]
-                if claims[i].source == claims[j].source or find(i) == find(j):
+        keys = sorted(ws, key=lambda w: (df[w], w))[:BLOCK_KEYS]
+        seen: set[int] = set()
+        for key in keys:
+            for rep in postings.get(key, ()):
+                root = find(rep)
+                if root in seen or root == find(i):
                     continue
-                if same_statement(words[i], words[j]):
-                    parent[find(j)] = find(i)
+                seen.add(root)
+                if claims[root].source != claims[i].source and same_statement(words[root], ws):
+                    parent[find(i)] = root
+        root_i = find(i)
+        for key in keys:
+            bucket = postings.setdefault(key, [])
+            if root_i not in bucket and len(bucket) < MAX_POSTINGS:
+                bucket.append(root_i)
     groups: dict[int, list[int]] = {}
     for i in range(len(claims)):
         groups.setdefault(find(i), []).append(i)

@@ -8,6 +8,7 @@ origin of a group is its earliest-published source (undated last, then source or
 """
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
 import zlib
@@ -23,14 +24,19 @@ _WORD = re.compile(r"\w+")
 
 
 def sketch(text: str) -> frozenset[int]:
-    """The K smallest CRC32 hashes of the text's word 5-grams (case and punctuation ignored)."""
+    """The K smallest hashes of the text's word 5-grams (case and punctuation ignored).
+
+    Words are hashed with CRC32 and 5-grams as tuples of those integers, so sketches are the
+    same in every process (no per-process string hash seed).
+    """
     words = _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
-    if len(words) < SHINGLE:
-        grams = {" ".join(words)} if words else set()
+    crc = {w: zlib.crc32(w.encode("utf-8")) for w in set(words)}
+    ids = list(map(crc.__getitem__, words))
+    if len(ids) < SHINGLE:
+        grams = {hash(tuple(ids))} if ids else set()
     else:
-        grams = {" ".join(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
-    hashes = sorted({zlib.crc32(g.encode("utf-8")) for g in grams})
-    return frozenset(hashes[:K])
+        grams = {hash(g) for g in zip(*(ids[k:] for k in range(SHINGLE)))}
+    return frozenset(heapq.nsmallest(K, grams))
 
 
 def overlap(a: frozenset[int], b: frozenset[int]) -> float:
@@ -53,22 +59,24 @@ def assign_origins(docs: list[SourceDocument]) -> list[SourceDocument]:
             i = parent[i]
         return i
 
+    # Each source is compared with the first source of every group already indexed under one of
+    # its sketch hashes: at most K * MAX_POSTINGS comparisons per source.
     postings: dict[int, list[int]] = {}
     for i, sk in enumerate(sketches):
+        seen: set[int] = set()
         for h in sk:
-            postings.setdefault(h, []).append(i)
-    checked: set[tuple[int, int]] = set()
-    for ids in postings.values():
-        if len(ids) < 2 or len(ids) > MAX_POSTINGS:
-            continue
-        for x in range(len(ids)):
-            for y in range(x + 1, len(ids)):
-                i, j = ids[x], ids[y]
-                if (i, j) in checked or find(i) == find(j):
+            for rep in postings.get(h, ()):
+                root = find(rep)
+                if root in seen or root == find(i):
                     continue
-                checked.add((i, j))
-                if overlap(sketches[i], sketches[j]) >= COPY_OVERLAP:
-                    parent[find(j)] = find(i)
+                seen.add(root)
+                if overlap(sketches[root], sk) >= COPY_OVERLAP:
+                    parent[find(i)] = root
+        root_i = find(i)
+        for h in sk:
+            bucket = postings.setdefault(h, [])
+            if root_i not in bucket and len(bucket) < MAX_POSTINGS:
+                bucket.append(root_i)
     groups: dict[int, list[int]] = {}
     for i in range(len(docs)):
         groups.setdefault(find(i), []).append(i)

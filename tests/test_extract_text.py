@@ -78,3 +78,11 @@ def test_realistic_fragments_keep_offsets(parts: list[str]) -> None:
     part = extract_document(SourceDocument(id="s1", path="x.txt", text=text))
     for item in list(part.claims) + list(part.assessments):
         assert text[item.start:item.end] == item.text
+
+
+def test_colon_datelines() -> None:
+    for line in ("New Delhi, March 4: Two frigates left port on Monday for the drill.",
+                 "Kochi, 12 May (PTI): Two frigates left port on Monday for the drill.",
+                 "KARACHI: Two frigates left port on Monday for the drill."):
+        assert sentences(line) == ["Two frigates left port on Monday for the drill."], line
+    assert sentences("Our take: the drill matters.") == ["Our take: the drill matters."]

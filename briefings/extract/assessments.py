@@ -42,7 +42,7 @@ class Judgement:
 @lru_cache(maxsize=None)
 def _rx() -> tuple[CueSet, CueSet, list[tuple[str, re.Pattern[str]]], list[tuple[str, re.Pattern[str]]], re.Pattern[str], re.Pattern[str]]:
     lex = lexicon()
-    strong = CueSet(lex["assessment"]["strong"])
+    strong = CueSet(lex["assessment"]["strong"] + [p for pats in lex["estimative"].values() for p in pats])
     weak = CueSet(lex["assessment"]["weak"])
     est = [(term, any_of(pats)) for term, pats in lex["estimative"].items()]
     conf = [(lvl, any_of(pats)) for lvl, pats in lex["confidence"].items()]

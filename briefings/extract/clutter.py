@@ -16,6 +16,8 @@ _TERMINAL = re.compile(r"[.!?:;…][\"”’')\]]*\s*$|[\"”]\s*$")
 _ABOUT = re.compile(r"^About\s+[A-Z][^:]{1,60}:|^[A-Z][^,]{2,80}, headquartered in [^,]{2,40}(?:, [^,]{2,30})?, (?:is|conducts|provides|operates|serves|leads|has|delivers|works)\b"
                     r"|[$£€]\s?\d[\d.,]*\s*(?:a|per|/)\s*(?:month|year|week)\b")
 _BIO = re.compile(r"^(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’-]+,?\s+(?:is|was|has been|writes|covers|reports|serves|holds|leads|teaches|works|edits)\b")
+_FOOTNOTE = re.compile(r"^\[\d{1,3}\]\s")
+_ALWAYS = re.compile(r"^(?:copyright|©|advertisement|sponsored|related|read more|read also|tags|topics)\b")
 _LISTY = re.compile(r"(?i)\b(?:related|most|latest|more|read|popular|trending|recommended|news|stories|articles)\b")
 _NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
 
@@ -47,13 +49,15 @@ def is_furniture(text: str) -> bool:
     n = len(words(s))
     if strong.match(low) and (n <= 40 or low[:1] in "©(["):
         return True
+    if _FOOTNOTE.match(s) or (n <= 40 and _ALWAYS.match(low)):
+        return True
     if n <= 14 and weak.match(low) and not re.search(r"[.!?]$", s):
         return True
     if n <= 60 and phrases.search(low):
         return True
     if _ABOUT.search(s):
         return True
-    parts = [p for p in _SEP.split(s) if p.strip()]
+    parts = [p for p in re.split(r"\s(?:\||›|»|>|·|•|/|–)\s|\s{2,}", s) if p.strip()]
     if len(parts) >= 2 and all(len(words(p)) <= 6 for p in parts) and not _TERMINAL.search(s):
         return True
     if re.fullmatch(r"[#*=_~\-–—\s]+", s):

@@ -8,11 +8,13 @@ from .exercise_names import series_key
 
 
 def exercise_key(x: Exercise) -> str:
-    """Normalised identity of an exercise: canonical series and year, else its name, else its span."""
-    if x.name:
-        key = series_key(x.name)
-        return f"{key}|{x.year}" if x.year else key
-    return ""
+    """Normalised identity of an exercise: its canonical series and the year or edition in its name ("" if unnamed)."""
+    return series_key(x.name) if x.name else ""
+
+
+def _same_edition(a: Exercise, b: Exercise) -> bool:
+    """Two mentions of one name are one exercise unless their years are more than a year apart."""
+    return a.year is None or b.year is None or abs(a.year - b.year) <= 1
 
 
 def _conflicts(field: str, values: list[tuple[object, str]]) -> Conflict | None:
@@ -65,6 +67,8 @@ def combine(docs: list[SourceDocument], parts: list[DocumentExtraction]) -> Extr
             if not key:
                 n += 1
                 key = f"#unnamed{n}"
+            elif key in groups and not _same_edition(groups[key][0], x):
+                key = f"{key}|{x.year}"  # the same series in another year is another exercise
             if key not in groups:
                 order.append(key)
             groups.setdefault(key, []).append(x)

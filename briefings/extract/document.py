@@ -29,6 +29,10 @@ class Unit:
     header: bool = False  # in the page header (standfirst), before the first body paragraph
 
 
+_FIRST_PERSON = re.compile(r"(?<![\w'’])(?:I|I've|I'm|I'd|I’ve|I’m|I’d|my|My|me)(?![\w'’])")
+_QUOTE_SPAN = re.compile(r"[\"“][^\"”]*[\"”]")
+_DIGIT = re.compile(r"\d")
+_SOURCED = re.compile(r"\b(?:said|says|told|according to|announced|reported|stated)\b")
 _ANCHOR = re.compile(r"\d|(?<=[\s(“\"‘'-])[A-Z][\w'’-]+")
 
 
@@ -89,6 +93,7 @@ def extract_document(doc: SourceDocument) -> DocumentExtraction:
     assessments: list[Assessment] = []
     first_para: dict[int, int] = {}
     prev_holder: str | None = None
+    opinion = len(_FIRST_PERSON.findall(" ".join(_QUOTE_SPAN.sub(" ", u.sent.text) for u in us if u.kind == "claim"))) >= 3
     for u in us:
         if u.heading or u.table or u.kind in ("title", "question"):
             continue
@@ -97,7 +102,9 @@ def extract_document(doc: SourceDocument) -> DocumentExtraction:
         if quoted is None and prev_holder and t[:1] in "\"“‘'":
             quoted = prev_holder  # a quotation that continues the previous analyst's words
         j = judge(t, quoted, lambda: _quick_anchors(t))
-        prev_holder = quoted if j.is_assessment and quoted else None
+        if not j.is_assessment and opinion and not _DIGIT.search(t) and not _SOURCED.search(t):
+            j = judge(t, "author", 0)  # an opinion piece: the writer's undated, unsourced sentences are views
+        prev_holder = (quoted or j.holder) if j.is_assessment else None
         if len(words(t)) < 3 or (t.rstrip("\"”’' ").endswith("?") and not j.is_assessment):
             u.kind = "skip"
             continue

@@ -6,7 +6,12 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .resources import country_index, load, series_index
+from .resources import country_index, load, places, series_index
+
+
+def place_like(name: str) -> bool:
+    """True when a capitalised phrase is a gazetteer place ("the Black Sea drills" names no exercise)."""
+    return any(b - a >= len(name) - 1 for a, b, _ in places(name))
 
 _YEAR_SUFFIX = r"(?:[-‐–]\s?|\s)(?P<y>(?:19|20)\d{2}|'?\d{2})(?:-\d)?(?![\w%])"
 _HYPHEN_NAME = re.compile(r"(?<![\w/-])(?P<n>(?:[A-Z][\w'’]*(?:[ /][A-Z][\w'’]*){0,3}))-(?P<y>(?:19|20)\d{2}|\d{2})(?![\w%-])")
@@ -87,6 +92,13 @@ def _strip_lead(n: str, start: int) -> tuple[str, int]:
 
 _PARTICLES = r"(?:du|de|des|la|le|les|del|della|da|do|di|of|the|van|von|al|el)"
 _EXERCISE_NAME = re.compile(rf"\b(?:Exercise|Ex\.?)\s+(?P<n>[A-Z][\w'’-]*(?:\s(?:{_PARTICLES}\s)?[A-Z][\w'’-]*){{0,3}})")
+_THE_NAMED = re.compile(r"\b(?:the|this year's|last year's|annual)\s+(?P<n>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3})\s+"
+                        r"(?:(?:joint|naval|military|maritime|air|multinational|bilateral|trilateral|annual|strategic|command-staff)\s+){0,2}"
+                        r"(?:exercises?|drills?|manoeuvres|maneuvers|war ?games?)\b")
+_GENERIC_WORDS = {"Army", "Navy", "Air", "Force", "Marine", "Marines", "Coast", "Guard", "Joint", "Allied", "Western", "Eastern",
+                  "Northern", "Southern", "Central", "Spring", "Summer", "Autumn", "Fall", "Winter", "Live-Fire", "Live", "New", "Next",
+                  "First", "Last", "Annual", "Naval", "Military", "Special", "Forces", "Combined", "Large-Scale", "Major", "Regional"}
+_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 _EDITION = re.compile(r"-(?P<e>\d{1,2}|[IVXLC]{1,6})(?![\w-])|\s(?P<r>(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV))(?![\w-])")
 
 
@@ -175,6 +187,15 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
             if rx is _HYPHEN_NAME and not (named_as or re.search(r"(?i)\b(?:exercises?|drills?|manoeuvres|maneuvers|war games?)\b", text)):
                 continue
             add(a, m.end(), n, year)
+    forms = country_index()[0]
+    for m in _THE_NAMED.finditer(text):
+        n = m.group("n")
+        toks = n.split()
+        if (n.casefold() in bad or any(t.casefold() in bad for t in toks) or any(t in forms or t.rstrip("'’s") in forms for t in toks)
+                or toks[0] in _LEAD_STOP or toks[0] in _MONTHS or badwords.search(n) or re.search(r"-(?:led|hosted|based|backed)$", toks[-1])
+                or _WEEKDAY.match(toks[0]) or place_like(n) or all(t in _GENERIC_WORDS for t in toks)):
+            continue
+        add(m.start("n"), m.end("n"), n, None)
     for m in _EXERCISE_NAME.finditer(text):
         n = m.group("n")
         if n.casefold() not in bad and not badwords.search(n):

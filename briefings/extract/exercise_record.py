@@ -188,7 +188,7 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
                     end = end or h.start
             if hits or _RELATIVE.search(text):
                 dated = True
-            if year is None and r.canon is None:
+            if year is None and (r.canon is None or r.year is None):
                 year = explicit_year(text)
             if year is None and r.canon is None:
                 year = next((y for y in _sentence_years(units[ui].sent.text)), None)
@@ -196,8 +196,8 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
         year = pub_year
     if same and r.canon and by_canon.get(r.canon):
         pos += by_canon[r.canon]
-    if status == "cancelled":
-        return None
+    if status == "cancelled" and not (start or _own_places(r)):
+        return None  # called off with no venue or date: nothing to list
     if want and len(set(pos) - neg - obs) < want:
         pos += _actors(pair, want_text)  # "the two navies": the document's main actors
     if not pos and r.canon is None:
@@ -256,6 +256,11 @@ def _cancelled(text: str, focus: int, end: int) -> bool:
     """A cancellation cue in the mention's own region of the sentence."""
     a, b = own_region(text, focus, end)
     return status_rx()["cancelled"].search(lower(text), a, b) is not None
+
+
+def _own_places(r: Record) -> bool:
+    """Whether any explicit mention of the exercise names a place."""
+    return any(locations(own_text) for own_text, mode, _ in r.segs if mode == "explicit")
 
 
 def _hosts(base: str | None, year: int | None) -> list[str]:

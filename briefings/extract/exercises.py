@@ -11,7 +11,7 @@ from .exercise_fields import country_spans, focus_clause, locations, place_spans
 from .exercise_names import exercise_bases, find_names
 from .exercise_record import _RELATIVE, Record, explicit_year, finish, status_rx
 from .exercise_refs import DEFINITE, PhraseHit, find_phrases
-from .resources import lower
+from .resources import lower, series_index
 
 if TYPE_CHECKING:
     from .document import Unit
@@ -25,6 +25,8 @@ _CONTINUE = re.compile(r"\b(?:take place|took place|takes place|taking place|sen
                        r"contingents?|troops from|aircraft from|personnel from|ships from|navies of|leads|led by|observers?|withdrew|"
                        r"did not|will not|would not|skip\w*|stayed away|drills|manoeuvr\w+|maneuver\w+|firing|firings|flying|sorties|"
                        r"task group|serials|forces|troops|warships|sailors|soldiers|personnel|officers|marines|units)\b")
+_ANY_EXERCISE = re.compile(r"exercis|drill|manoeuv|maneuv|patrol|war ?game|voyage|cruise|\bex\b")
+_NAME_SHAPE = re.compile(r"[A-Z][\w/]*-(?:19|20)\d{2}\b")
 _IDENTIFY = re.compile(r"^(?:The|These|Both) (?:drills|exercises)(?: in question)? (?:are|were|include|included)\b")
 
 
@@ -128,6 +130,8 @@ def _creates(text: str, ph: PhraseHit, ctx: _Context) -> bool:
 def find_exercises(source: str, text: str, units: list[Unit], published: str | None) -> list[Exercise]:
     """Every exercise the source reports, one record per exercise with all its mentions."""
     pub_year = int(published[:4]) if published and published[:4].isdigit() else None
+    if not (_ANY_EXERCISE.search(lower(text)) or _NAME_SHAPE.search(text) or series_index()[1].search(text)):
+        return []  # no exercise, drill, manoeuvre, patrol or exercise name is mentioned at all
     b = _Builder()
     extra = exercise_bases([u.sent.text for u in units])
     for ui, u in enumerate(units):

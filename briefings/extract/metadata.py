@@ -16,7 +16,8 @@ _ORG_WORDS = re.compile(
     r"dispatch|courier|mail|star|standard|globe|independent|economist|diplomat|affairs|world|watch|service|channel)\b")
 _BYLINE = re.compile(r"^(?:By|BY|By:|Words:|Text:|Author:|Authors:|Byline:|(?!(?:Edited|Photos?|Photographs|Illustrations?|Graphics|Video|Additional reporting|Editing|Produced|Translated|Design)\b)"
                      r"(?:[A-Z][\w-]*(?:\s[a-z][\w-]*){0,2})\sby)\s+(?P<n>.+)$")
-_TITLE_WORDS = {"mass", "communication", "specialist", "class", "petty", "officer", "chief", "sgt", "sgt.", "sergeant", "lt", "lt.", "capt", "capt.",
+_TITLE_WORDS = {"cdr", "cdr.", "adm", "adm.", "gen", "gen.", "brig", "brig.", "rear", "vice", "ret", "(ret)", "(retd)", "(r)", "retd", "wg",
+                "sqn", "ldr", "flt", "lt.", "cmdr", "capitán", "capitan", "de", "corbeta", "fragata", "navío", "teniente", "coronel", "mass", "communication", "specialist", "class", "petty", "officer", "chief", "sgt", "sgt.", "sergeant", "lt", "lt.", "capt", "capt.",
                 "cmdr", "cmdr.", "lieutenant", "captain", "commander", "major", "maj.", "col", "col.", "colonel", "staff", "senior", "junior",
                 "dr", "dr.", "prof", "prof.", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "airman", "seaman", "corporal", "cpl", "cpl.", "private",
                 "pfc", "spc", "spc.", "first", "second", "third", "1st", "2nd", "3rd", "journalist", "reporter", "correspondent"}
@@ -33,7 +34,8 @@ _PAREN = re.compile(r"\((?P<n>[^()]{2,40})\)")
 
 def _clean_name(raw: str) -> str | None:
     """A person's name (or "A and B") from a byline fragment, without role, date or outlet."""
-    s = re.split(r"\s[|·•]\s|,\s|\s[–—-]\s|\s\(|\son\s", raw.strip())[0].strip().rstrip(".")
+    raw = re.sub(r"\s\((?:R|Ret\.?|Retd\.?|retired)\)", "", raw.strip())
+    s = re.split(r"\s[|·•]\s|,\s|\s[–—-]\s|\s\(|\son\s", raw)[0].strip().rstrip(".")
     parts = [p.strip() for p in re.split(r"\s+and\s+|\s*&\s*", s)]
     if len(parts) == 1:
         toks = parts[0].split()
@@ -43,7 +45,7 @@ def _clean_name(raw: str) -> str | None:
         s = parts[0]
     if not all(_NAME.match(p) and 2 <= len(p.split()) <= 4 for p in parts):
         return None
-    if any(w.casefold() in _NOT_NAMES for p in parts for w in p.split()):
+    if any(w.casefold() in _NOT_NAMES for p in parts for w in p.split()) or (s.isupper() and s.split()[0] == "THE"):
         return None
     return s
 
@@ -140,6 +142,7 @@ def _published(lines: list[Line], kinds: list[str], head_end: int) -> str | None
 
 def _outlet(text: str, lines: list[Line], masthead: str | None, head_end: int) -> str | None:
     if masthead:
+        masthead = re.split(r"\s[—–]\s", masthead)[0]
         segs = [p.strip() for p in re.split(r"\s[|·•]\s", masthead) if p.strip()]
         if len(segs) > 1:
             masthead = max(segs, key=lambda p: (bool(_ORG_WORDS.search(p)), len(p)))
@@ -152,7 +155,7 @@ def _outlet(text: str, lines: list[Line], masthead: str | None, head_end: int) -
         pre = ln.text[:d]
         for m in _PAREN.finditer(pre):
             n = m.group("n").strip()
-            if not find_dates(n) and not re.search(r"\d", n):
+            if not find_dates(n) and not re.search(r"\d", n) and n not in forms:
                 return n
         parts = [p.strip(" –—-") for p in pre.split(",")]
         if len(parts) >= 2:
@@ -176,6 +179,10 @@ def _author(lines: list[Line], kinds: list[str], head_end: int, title_idx: int, 
                 name = _clean_name(m.group("n"))
                 if name:
                     return name
+    for ln in lines[:head_end]:
+        m = re.match(r"^(?:Edited|Compiled|Curated) by\s+(?P<n>.+)$", _MD_MARK.sub("", ln.text.strip()))
+        if m and _clean_name(m.group("n")):
+            return _clean_name(m.group("n"))
     if title_idx >= 0:
         for ln in lines[title_idx + 1: head_end]:
             s = ln.text.strip()
