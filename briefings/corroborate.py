@@ -20,8 +20,8 @@ from dataclasses import replace
 
 from briefings.model import Claim, Extraction, SourceDocument, Span
 
-BLOCK_KEYS = 3
-MAX_POSTINGS = 500
+BLOCK_KEYS = 4
+MAX_POSTINGS = 32
 MIN_CONTAINMENT = 0.7
 MIN_JACCARD = 0.45
 _WORD = re.compile(r"\w+")

@@ -19,7 +19,7 @@ from briefings.model import SourceDocument
 K = 32
 SHINGLE = 5
 COPY_OVERLAP = 0.6
-MAX_POSTINGS = 200
+MAX_POSTINGS = 32
 _WORD = re.compile(r"\w+")
 
 

@@ -109,3 +109,13 @@ def test_interviewer_questions_and_observers_in_the_past_are_not_facts() -> None
     assert len(part.exercises) == 1
     x = part.exercises[0]
     assert set(x.participants) == {"Norway", "Denmark", "Poland"} and x.observers == ()
+
+
+def test_an_exercise_named_after_it_is_introduced_is_one_record() -> None:
+    text = ("Warships from Chile and Peru began a joint naval exercise off Callao on Monday, the navies said.\n"
+            "The drill, dubbed Pacific Shield 2022, runs until Friday.\n"
+            "It was the third joint drill by the two navies since 2019.\n")
+    doc, part = _exercises(text, "2022-05-10")
+    assert [x.name for x in part.exercises] == ["Pacific Shield 2022"]
+    x = part.exercises[0]
+    assert set(x.participants) == {"Chile", "Peru"} and "Callao" in x.locations and len(x.mentions) >= 2

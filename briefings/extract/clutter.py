@@ -17,7 +17,7 @@ _ABOUT = re.compile(r"^About\s+[A-Z][^:]{1,60}:|^[A-Z][^,]{2,80}, headquartered 
                     r"|[$£€]\s?\d[\d.,]*\s*(?:a|per|/)\s*(?:month|year|week)\b")
 _BIO = re.compile(r"^(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’-]+,?\s+(?:is|was|has been|writes|covers|reports|serves|holds|leads|teaches|works|edits)\b")
 _FOOTNOTE = re.compile(r"^\[\d{1,3}\]\s")
-_ALWAYS = re.compile(r"^(?:copyright|©|advertisement|sponsored|related|read more|read also|tags|topics)\b")
+_ALWAYS = re.compile(r"^(?:copyright|©|advertisement|sponsored)\b|^(?:related|read more|read also|tags|topics)\s*(?::|$)|^page \d+(?: of \d+)?$")
 _LISTY = re.compile(r"(?i)\b(?:related|most|latest|more|read|popular|trending|recommended|news|stories|articles)\b")
 _NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 MONTHS = {
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8, "septiembre": 9,
+    "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
     "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
     "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
@@ -22,6 +24,7 @@ _PATTERNS = [
     ("range_mdmd", re.compile(rf"(?<!\w){_M.format(n='m1')}\s+(?P<d1>\d{{1,2}}){_DASH}{_M.format(n='m')}\s+(?P<d2>\d{{1,2}})(?!\d)(?:,?\s+(?P<y>\d{{4}}))?")),
     ("mdy", re.compile(rf"(?<!\w){_WD}{_M.format(n='m')}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})(?!\d)")),
     ("dmy", re.compile(rf"(?<!\d){_WD}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M.format(n='m')},?\s+(?P<y>\d{{4}})(?!\d)")),
+    ("dmy_es", re.compile(r"(?<!\d)(?P<d>\d{1,2})\s+de\s+(?P<m>enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\s+de\s+(?P<y>\d{4})(?!\d)", re.I)),
     ("iso", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<mo>\d{2})-(?P<d>\d{2})(?!\d)")),
     ("dotted", re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<mo>\d{1,2})\.(?P<y>(?:19|20)\d{2})(?!\d)")),
     ("slashed", re.compile(r"(?<![\d/])(?P<mo>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d{2})(?!\d)")),
@@ -71,7 +74,7 @@ def _find_dates(text: str, year: int | None) -> tuple[DateHit, ...]:
     has_month = _MONTH_WORD.search(text) is not None
     has_numeric = _NUMERIC.search(text) is not None
     for kind, rx in _PATTERNS:
-        if not (has_numeric if kind in ("iso", "dotted", "slashed") else has_month):
+        if not (has_numeric if kind in ("iso", "dotted", "slashed") else has_month or kind == "dmy_es"):
             continue
         for m in rx.finditer(text):
             a, b = m.span()

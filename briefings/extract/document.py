@@ -11,7 +11,7 @@ from .ranking import claim_features, claim_score
 from .clutter import BODY, HEADING, TABLE, analyse
 from .exercises import find_exercises, mention_count
 from .metadata import header_end, recover_metadata
-from .text import Sentence, split_sentences, words
+from .text import Line, Sentence, split_sentences, words
 
 
 _INTERVIEWER = re.compile(r"^(?:Q|Question|Interviewer)\s*[:.]\s")
@@ -33,12 +33,32 @@ _FIRST_PERSON = re.compile(r"(?<![\w'’])(?:I|I've|I'm|I'd|I’ve|I’m|I’d|m
 _QUOTE_SPAN = re.compile(r"[\"“][^\"”]*[\"”]")
 _DIGIT = re.compile(r"\d")
 _SOURCED = re.compile(r"\b(?:said|says|told|according to|announced|reported|stated)\b")
+_ENDS = re.compile(r"[.!?:;…\"”’)\]]\s*$")
+_LOWER_START = re.compile(r"^\s*[a-z]")
 _ANCHOR = re.compile(r"\d|(?<=[\s(“\"‘'-])[A-Z][\w'’-]+")
 
 
 def _quick_anchors(text: str) -> int:
     """Digits and capitalised words after the first: a cheap count of the hard facts a sentence holds."""
     return len(_ANCHOR.findall(text))
+
+
+def _join_wrapped(text: str, lines: list[Line], kinds: list[str]) -> tuple[list[Line], list[str]]:
+    """Join a line that breaks off mid-sentence with the lower-case line that continues it (PDF-style wrapping)."""
+    out_l: list[Line] = []
+    out_k: list[str] = []
+    i = 0
+    while i < len(lines):
+        ln, k = lines[i], kinds[i]
+        while (k in (BODY, HEADING) and i + 1 < len(lines) and kinds[i + 1] in (BODY, HEADING)
+               and ln.text.strip() and not _ENDS.search(ln.text) and _LOWER_START.match(lines[i + 1].text)):
+            nxt = lines[i + 1]
+            ln, k = Line(ln.index, ln.start, nxt.end, text[ln.start:nxt.end]), BODY
+            i += 1
+        out_l.append(ln)
+        out_k.append(k)
+        i += 1
+    return out_l, out_k
 
 
 def _year(published: str | None) -> int | None:
@@ -55,6 +75,7 @@ def units(doc: SourceDocument, title: str | None) -> list[Unit]:
     head = header_end(lines, kinds)
     out: list[Unit] = []
     para = 0
+    lines, kinds = _join_wrapped(text, list(lines), list(kinds))
     for ln, kind in zip(lines, kinds):
         s = ln.text.strip()
         if kind in (HEADING, TABLE) and not (title and s == title.strip()):
@@ -102,7 +123,7 @@ def extract_document(doc: SourceDocument) -> DocumentExtraction:
         if quoted is None and prev_holder and t[:1] in "\"“‘'":
             quoted = prev_holder  # a quotation that continues the previous analyst's words
         j = judge(t, quoted, lambda: _quick_anchors(t))
-        if not j.is_assessment and opinion and not _DIGIT.search(t) and not _SOURCED.search(t):
+        if not j.is_assessment and opinion and not _DIGIT.search(t) and not _SOURCED.search(t) and _quick_anchors(t) <= 1:
             j = judge(t, "author", 0)  # an opinion piece: the writer's undated, unsourced sentences are views
         prev_holder = (quoted or j.holder) if j.is_assessment else None
         if len(words(t)) < 3 or (t.rstrip("\"”’' ").endswith("?") and not j.is_assessment):

@@ -22,7 +22,8 @@ _FORCE_NEXT = re.compile(r"(?:['’]s)?(?:\s(?:and|,)\s[A-Z][\w-]+)?\s+(?:[A-Z][
                          r"submarines?|units|contingents?|detachment|task group|flotilla|officers|soldiers|sailors|personnel|crews|delegates)\b", re.I)
 _LOC_NOUN = re.compile(r"\s+(?:air\s?space|waters|territory|territorial|coast|coastline|soil|border|borders|mainland|archipelago|home islands|main islands|exclusive economic zone|EEZ)\b")
 _ORG_AFTER = re.compile(r"\s(?:Fleet|Command|Theat(?:er|re)|Forum|Institute|Cent(?:re|er)|Council|Partnership|University|Policy|Studies|"
-                        r"Review|Ledger|News|Times|Post|Group|Programme|Program|Initiative|Foundation|Monitor)\b")
+                        r"Review|Ledger|News|Times|Post|Group|Programme|Program|Initiative|Foundation|Monitor)\b|\s(?:summit|accords?|agreement|talks|"
+                        r"declaration|process|format|states|policy)\b")
 _ACCORDING = re.compile(r"(?:according to|cited by|quoted by|told)\s+(?:the\s+)?$")
 _COMPASS = r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-eastern|north-western|south-eastern|south-western)\s+)"
 _NAMED = r"[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,2}"
@@ -32,7 +33,9 @@ _LOC_PATTERNS = [
     (("Base", "Station"), re.compile(r"(?P<n>(?:[A-Z][\w-]+\s)?(?:RAAF|RAF|RNZAF|RCAF|USAF|Naval|Air|Navy|Army|Marine Corps|Joint|Coast Guard)\s(?:Air\s)?(?:Base|Station)\s[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")),
     (("Camp", "Fort", "CFB", "Base", "Station", "Garrison", "River", "Lake", "Island", "Range", "Ground"), re.compile(r"(?P<n>(?:Camp|Fort|CFB|Base|Naval Station|Joint Base)\s[A-Z][\w-]+(?:[\s-][A-Z][\w-]+)?|[A-Z][\w-]+\s(?:Garrison|River|Lake|Island|Range|Proving Ground|Firing Range))\b")),
     ((" of ",), re.compile(rf"\b(?:provinces?|regions?|islands?|states?|prefectures?|districts?|towns?|cities|ports?) of (?P<list>{_NAMED}(?:,\s{_NAMED})*(?:,?\sand\s{_NAMED})?)(?P<kind>)")),
-    (("Base", "Station"), re.compile(r"(?P<n>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s(?:Naval|Air|Navy|Army)\s(?:Base|Station))")),
+    (("Base", "Station"), re.compile(r"(?P<n>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s(?:Naval|Air|Navy|Army|Air Force|Naval Air|Marine Corps)\s(?:Base|Station))")),
+    (("base", "airfield", "exclave", "coast", "range", "area", "station"),
+     re.compile(r"(?P<n>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s(?:naval base|air base|airbase|airfield|exclave|coast|firing range|training area|naval station))\b")),
     (("training", "range", "ground", "site", "polygon"), re.compile(rf"(?P<n>{_NAMED}\s(?:training ground|training area|training range|training centre|training center|range|proving ground|test site|firing range|polygon))\b")),
     (("Military",), re.compile(r"(?P<n>[A-Z]\w+(?:\sand\s[A-Z]\w+)?\sMilitary\sDistricts?)")),
     (("Seas", "Oceans", "Straits", "Gulfs", "Islands"), re.compile(r"(?P<n>[A-Z]\w+\sand\s[A-Z]\w+\s(?:Seas|Oceans|Straits|Gulfs|Islands))\b")),
@@ -117,6 +120,8 @@ def _place_spans(text: str) -> tuple[tuple[int, int, str], ...]:
             head = n.split()[0]
             if head in _NOT_PLACE_HEAD or head.endswith(("'s", "’s")) or n in country_index()[0] or n.split()[-1] in _REGION_ADJ:
                 continue
+            if n.split()[-1].islower() and any(t in _REGION_ADJ or (t in country_index()[0] and t != n.split()[0]) for t in n.split()[:-1]):
+                continue  # "the East African coast"
             found.append((m.start("n"), m.end("n"), n))
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     out: list[tuple[int, int, str]] = []
@@ -230,7 +235,7 @@ def roles(text: str, explicit: bool, focus: int = 0,
                     where.append(re.sub(r"^.*\bin\s+(?:the\s+)?", "", pre + text[a:b]).strip())
                 continue
             adversary = any(a - 60 <= p <= b + 60 for p in adv_at)
-            forceful = _FORCE_NEXT.match(text, b) is not None or " " in text[a:b] and text[a:b] not in plain
+            forceful = not explicit and (_FORCE_NEXT.match(text, b) is not None or " " in text[a:b] and text[a:b] not in plain)
             if _ORGAN.match(text[b:b + 40]) or _LOC_NOUN.match(text, b) or adversary or not (active or forceful):
                 continue
             if c not in neg:
@@ -261,7 +266,8 @@ def prep_places(text: str) -> list[str]:
             a = text.find(item, pos)
             pos = a + len(item)
             toks = item.split()
-            if not toks or toks[0] in _NOT_PLACE_HEAD or (item in forms and item not in capitals) or any(t in _NOT_PLACE_WORDS for t in toks):
+            if (not toks or toks[0] in _NOT_PLACE_HEAD or (item in forms and item not in capitals) or any(t in _NOT_PLACE_WORDS for t in toks)
+                    or (item.isupper() and len(item) <= 5)):
                 continue
             if any(s < a + len(item) and a < e for s, e in known) or "'s" in item or "’s" in item or re.match(r"\s+of\b", text[pos:pos + 4]):
                 continue

@@ -98,6 +98,9 @@ _THE_NAMED = re.compile(r"\b(?:the|this year's|last year's|annual)\s+(?P<n>[A-Z]
 _GENERIC_WORDS = {"Army", "Navy", "Air", "Force", "Marine", "Marines", "Coast", "Guard", "Joint", "Allied", "Western", "Eastern",
                   "Northern", "Southern", "Central", "Spring", "Summer", "Autumn", "Fall", "Winter", "Live-Fire", "Live", "New", "Next",
                   "First", "Last", "Annual", "Naval", "Military", "Special", "Forces", "Combined", "Large-Scale", "Major", "Regional"}
+_APPOSITIVE = re.compile(r"^,\s+(?:a|an|the)\s+[^,.;]{0,60}?\b(?:exercises?|drills?|manoeuvres|maneuvers|war ?games?)\b")
+_EDITION_OF = re.compile(r"\b(?:edition|iteration|round) of (?P<n>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3})(?=,\s+(?:a|an|the)\s+[^,.;]{0,60}?"
+                         r"\b(?:exercises?|drills?|manoeuvres|maneuvers|war ?games?)\b)")
 _WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 _EDITION = re.compile(r"-(?P<e>\d{1,2}|[IVXLC]{1,6})(?![\w-])|\s(?P<r>(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV))(?![\w-])")
 
@@ -181,13 +184,18 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
                 continue
             after = text[m.end():m.end() + 60]
             before = text[max(0, a - 12):a]
-            named_as = _EXERCISE_WORD.match(after) or re.search(r"(?i)\bexercise\s$", before)
+            named_as = (_EXERCISE_WORD.match(after) or re.search(r"(?i)\bexercise\s$", before) or _APPOSITIVE.match(after)
+                        or re.search(r"[A-Z][\w-]*['’]s\s$|\b(?:dubbed|code-?named|named|called|known as)\s$", before))
             if rx is _SPACE_NAME and not named_as:
                 continue
             if rx is _HYPHEN_NAME and not (named_as or re.search(r"(?i)\b(?:exercises?|drills?|manoeuvres|maneuvers|war games?)\b", text)):
                 continue
             add(a, m.end(), n, year)
     forms = country_index()[0]
+    for m in _EDITION_OF.finditer(text):
+        n = m.group("n")
+        if n.casefold() not in bad and not any(t in forms for t in n.split()):
+            add(m.start("n"), m.end("n"), n, None)
     for m in _THE_NAMED.finditer(text):
         n = m.group("n")
         toks = n.split()

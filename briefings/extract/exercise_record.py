@@ -4,14 +4,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..model import Exercise, Span
 from .dates import find_dates
-from .exercise_fields import _LOC_NOUN, _LOC_PREP, _ORGAN, activities, country_spans, focus_clause, locations, prep_places, roles
+from .exercise_fields import _LOC_NOUN, _LOC_PREP, _ORGAN, activities, country_spans, locations, prep_places, roles
 from .exercise_names import find_names
-from .resources import any_of, lexicon, load, lower
+from .exercise_status import cancelled, own_region, status_rx
+from .resources import load, lower
 
 if TYPE_CHECKING:
     from .document import Unit
@@ -57,15 +57,6 @@ class Record:
     last: int = -1
     rank: int = 0
     inherit_status: str | None = None
-
-
-@lru_cache(maxsize=None)
-def status_rx() -> dict[str, re.Pattern[str]]:
-    """Regexes for the status cues (cancelled, planned, under way) and for event verbs."""
-    lex = lexicon()
-    return {"cancelled": any_of(lex["cancel_cues"]), "planned": any_of(lex["planned_cues"]),
-            "under way": any_of(lex["underway_cues"]),
-            "event": re.compile(r"\b(?:" + "|".join(re.escape(v) for v in lex["event_verbs"]) + r")\b")}
 
 
 def explicit_year(text: str) -> int | None:
@@ -149,9 +140,10 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
     for (text, mode, ui), focus, end_, (full, off) in zip(r.segs, r.focus, r.ends, r.fulls):
         if mode == "heading":
             continue
-        stop = off + len(text)
-        spans = [(a - off, b - off, c) for a, b, c in country_spans(full) if off <= a and b <= stop]
-        p, n, o, where = roles(text, explicit=mode in ("explicit", "table", "title"), focus=focus, spans=spans)
+        lo, hi = own_region(text, focus, end_) if units[ui].kind in ("title", "question") else (0, len(text))  # a headline: one story per clause
+        stop = off + hi
+        spans = [(a - off - lo, b - off - lo, c) for a, b, c in country_spans(full) if off + lo <= a and b <= stop]
+        p, n, o, where = roles(text[lo:hi], explicit=mode in ("explicit", "table", "title"), focus=max(0, focus - lo), spans=spans)
         neg |= n
         obs |= o
         if mode == "assessment":
@@ -176,7 +168,7 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
             want_text = sent_low
         same = same or ("same" in low and bool(_SAME.search(low)))
         if mode in ("explicit", "anaphor"):
-            if status is None and _cancelled(text, focus, end_):
+            if status is None and cancelled(text, focus, end_):
                 status = "cancelled"
             hits = find_dates(text, year or pub_year)
             for h in hits:
@@ -224,38 +216,6 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
                     locations=tuple(locs), participants=participants, observers=observers,
                     activities=tuple(dict.fromkeys(acts))[:12],
                     mentions=tuple(Span(source, a, b) for a, b in r.mentions))
-
-
-_OTHER_EXERCISE = re.compile(r"\b(?:exercises?|drills?|manoeuvres|maneuvers|war ?games?|patrols?)\b")
-
-
-_OWN_NOUN_GAP = re.compile(r"^[\s\w’'\"“”()-]{0,40}$")
-
-
-def own_region(text: str, focus: int, end: int) -> tuple[int, int]:
-    """The mention's own clause, cut where another exercise is named ("Center-2019 as Pacific drill is called off")."""
-    a, b = focus_clause(text, focus)
-    low = lower(text)
-    for m in _OTHER_EXERCISE.finditer(low, min(b, end), b):
-        gap = text[end:m.start()]
-        if m.start() - end <= 40 and _OWN_NOUN_GAP.match(gap) and not re.search(r"\b(?:as|and|but|while|after|before|or)\b|[A-Z]", gap):
-            continue  # the mention's own head noun: "the Zapad-2021 strategic exercise"
-        lead = re.search(r"(?:[\w'’-]+\s+){0,3}$", text[max(end, m.start() - 40):m.start()])
-        words_before = lead.group(0).split() if lead else []
-        if not any(w[:1].isupper() for w in words_before) or re.match(r"^\W{0,3},\s*(?:an?|the|its|their|[A-Z][\w-]*['’]s)\s", text[end:m.start()] + " "):
-            continue  # "three weeks of drills", ", a multinational maritime exercise": the same exercise
-        cut = m.start()
-        stops = list(re.finditer(r"\b(?:as|and|but|while|after|before|or)\b|[,;]", text[end:m.start()]))
-        if stops:
-            cut = end + stops[-1].start()
-        return a, max(a, cut)
-    return a, b
-
-
-def _cancelled(text: str, focus: int, end: int) -> bool:
-    """A cancellation cue in the mention's own region of the sentence."""
-    a, b = own_region(text, focus, end)
-    return status_rx()["cancelled"].search(lower(text), a, b) is not None
 
 
 def _own_places(r: Record) -> bool:

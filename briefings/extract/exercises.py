@@ -9,7 +9,8 @@ from ..model import Exercise
 from .dates import find_dates
 from .exercise_fields import country_spans, focus_clause, locations, place_spans
 from .exercise_names import exercise_bases, find_names
-from .exercise_record import _RELATIVE, Record, explicit_year, finish, status_rx
+from .exercise_record import _RELATIVE, Record, explicit_year, finish
+from .exercise_status import status_rx
 from .exercise_refs import DEFINITE, PhraseHit, find_phrases
 from .resources import lower, series_index
 
@@ -21,12 +22,14 @@ _NAME_LEAD = {"the", "joint", "annual", "strategic", "naval", "military", "marit
               "international", "major", "latest", "biennial", "flagship", "staff", "command", "field", "tactical"}
 _SUB_EVENT = re.compile(r"\b(?:include|includes|including|included|such as|events|serials)\b[^.;]*$", re.I)
 _CONTINUE = re.compile(r"\b(?:take place|took place|takes place|taking place|sent|send|sends|sending|contribut\w+|committ\w+|deploy\w*|joined|join|joins|took part|take part|taking part|"
-                       r"participat\w+|involved|trained|training|practis\w+|practic\w+|rehears\w+|host\w*|co-host\w*|alongside|first-timers|"
+                       r"participa\w+|involved|trained|training|practis\w+|practic\w+|rehears\w+|host\w*|co-host\w*|alongside|first-timers|"
                        r"contingents?|troops from|aircraft from|personnel from|ships from|navies of|leads|led by|observers?|withdrew|"
                        r"did not|will not|would not|skip\w*|stayed away|drills|manoeuvr\w+|maneuver\w+|firing|firings|flying|sorties|"
                        r"task group|serials|forces|troops|warships|sailors|soldiers|personnel|officers|marines|units)\b")
 _ANY_EXERCISE = re.compile(r"exercis|drill|manoeuv|maneuv|patrol|war ?game|voyage|cruise|\bex\b")
 _NAME_SHAPE = re.compile(r"[A-Z][\w/]*-(?:19|20)\d{2}\b")
+_DUBBED = re.compile(r"\b(?:dubbed|code-?named|named|called|known as|designated)\b")
+_COPULA_BEFORE = re.compile(r"\b(?:was|is|were|are|became|marked|marks)\s+(?:(?:the|its|their)\s+)?$")
 _IDENTIFY = re.compile(r"^(?:The|These|Both) (?:drills|exercises)(?: in question)? (?:are|were|include|included)\b")
 
 
@@ -85,6 +88,15 @@ class _Builder:
         """The most recently mentioned record of a series."""
         cands = [r for r in self.records if r.base == base.casefold()]
         return max(cands, key=lambda r: r.last) if cands else None
+
+    def absorb(self, src: Record, dst: Record) -> None:
+        """Merge an unnamed record into the named one the text gives it ("dubbed X")."""
+        if src not in self.records or src is dst:
+            return
+        dst.segs[:0], dst.mentions[:0], dst.focus[:0] = src.segs, src.mentions, src.focus
+        dst.ends[:0], dst.fulls[:0], dst.clauses[:0] = src.ends, src.fulls, src.clauses
+        dst.count += src.count
+        self.records.remove(src)
 
     def new(self, key: tuple, kind: str) -> Record:
         """The record for an unnamed exercise key, created on first use."""
@@ -193,7 +205,7 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
                 if b.records and _SUB_EVENT.search(s, max(0, ph.start - 120), ph.start):
                     continue  # "planned events include ... a disaster-response drill": part of the exercise
                 if ph.det == "a" or ph.det == "an" or ph.det is None:
-                    if strong_names or re.search(r"\bof\s+$", s[max(0, ph.start - 4):ph.start]):
+                    if strong_names or re.search(r"\bof\s+$|\bto\s+(?:[a-z]+\s+){1,2}$", s[max(0, ph.start - 25):ph.start]):
                         continue  # "the fifth edition of a trilateral drill": the series, not a new exercise
                     same = b.salient(ph.kind) if not ph.ordinal else None
                     if same is not None and not ph.generic and not country_spans(s[focus_clause(s, ph.start)[0]:focus_clause(s, ph.start)[1]]):
@@ -205,6 +217,12 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
                         refs.append((ph.start, r, "explicit"))
                         ref_end[id(r)] = ph.end
                     continue
+                if ph.ordinal and ph.kind != "any" and not ph.generic and _COPULA_BEFORE.search(s, max(0, ph.start - 20), ph.start):
+                    same = b.salient(ph.kind)  # "The flight was the tenth joint patrol": the one just described
+                    if same is not None:
+                        refs.append((ph.start, same, "anaphor"))
+                        ref_end.setdefault(id(same), ph.end)
+                        continue
                 if ph.ordinal and ph.kind != "any" and not ph.generic:
                     r = b.new(("#ord", ph.ordinal, ph.kind), ph.kind)
                     refs.append((ph.start, r, "explicit"))
@@ -249,6 +267,11 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
                 r.rank = i
             r.last = ui
             r.last_para = u.para
+        if _DUBBED.search(s):
+            named = [r for _, r, m in refs if r.canon and m == "explicit"]
+            unnamed = [r for _, r, m in refs if r.canon is None and r is not (named[0] if named else None)]
+            if named and unnamed:
+                b.absorb(unnamed[0], named[0])  # "The drill, dubbed Maritime Security Belt 2025, ..."
         if ident and refs:
             prev = units[ui - 1].sent.text if ui else ""
             if status_rx()["cancelled"].search(lower(prev)):

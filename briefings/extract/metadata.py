@@ -28,6 +28,8 @@ _BIO_NAME = re.compile(r"^(?P<n>(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’-]+),?\s+
 _FOLLOW = re.compile(r"\bFollow\s+(?P<n>[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,5})\s+on\b")
 _COPY = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:\d{4}\s*)?(?P<n>[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,5})")
 _MD_MARK = re.compile(r"^#{1,6}\s+|^[*_]+|[*_]+$")
+_NAV_SEP = re.compile(r"\s(?:\||›|»|>|·)\s")
+_EDITED = re.compile(r"^(?:Edited|Compiled|Curated|Produced|Presented) by\s")
 _REPORTED = re.compile(r"\b(?:said|says|told|according to|announced|reported|confirmed|stated|added)\b")
 _PAREN = re.compile(r"\((?P<n>[^()]{2,40})\)")
 
@@ -64,8 +66,11 @@ def header_end(lines: list[Line] | tuple[Line, ...], kinds: list[str] | tuple[st
 
 
 def _is_masthead(text: str, rest: str) -> bool:
-    s = text.strip()
+    s = re.split(r"\s[—–]\s", text.strip())[0]
     segs = [p.strip() for p in re.split(r"\s[|·•]\s", s) if p.strip()]
+    if len(segs) >= 2 and not any(p.isupper() and len(p) <= 6 for p in segs) and _ORG_WORDS.search(segs[0]):
+        segs = [segs[0]]  # "Institute for Littoral Security Studies | Working Paper No. 25-07"
+        s = segs[0]
     if len(segs) == 2 and any(p.isupper() and len(p) <= 6 for p in segs):
         long = max(segs, key=len)  # "APN | Asia Pacific Newswire"
         initials = "".join(w[0] for w in long.split() if w[:1].isupper())
@@ -99,18 +104,24 @@ def recover_metadata(text: str) -> Metadata:
     masthead: str | None = None
     title: str | None = None
     title_idx = -1
+    nonblank = [ln for ln in nonblank if "|" in ln.text or not is_furniture(ln.text)] or nonblank
     if nonblank:
         first = nonblank[0]
         rest = text[first.end:]
         if first.index < head_end and _is_masthead(first.text, rest):
             masthead = first.text.strip()
+    first_date = next((ln.index for ln in lines[:head_end] if first_full_date(ln.text) or re.search(r"\bby\s+[A-Z]", ln.text)), head_end)
+    nav = max((ln.index for ln, k in zip(lines[:min(first_date, 10)], kinds) if k == CLUTTER and _NAV_SEP.search(ln.text)
+               and not re.search(r"[\d:]", ln.text)), default=-1)
     for ln, k in zip(lines, kinds):
         if ln.index >= head_end and title is not None:
             break
+        if ln.index <= nav and any(kk in (HEADING, BODY) for kk in kinds[nav + 1:head_end]):
+            continue  # the headline follows the navigation bar
         s = ln.text.strip()
         if not s or k == CLUTTER or s == masthead or k not in (HEADING, BODY):
             continue
-        if len(words(s)) < 3 or (len(words(s)) <= 7 and _clean_name(s)) or _BYLINE.match(s) or (ln.index >= head_end and len(words(s)) > 30):
+        if len(words(s)) < 3 or (len(words(s)) <= 7 and _clean_name(s)) or _BYLINE.match(s) or _EDITED.match(s) or (ln.index >= head_end and len(words(s)) > 30):
             continue
         if ln.index < 6 and len(words(s)) <= 5 and _is_masthead(s, "") and _ORG_WORDS.search(s):
             continue  # a second masthead line ("Press Information Bureau")
@@ -144,6 +155,9 @@ def _outlet(text: str, lines: list[Line], masthead: str | None, head_end: int) -
     if masthead:
         masthead = re.split(r"\s[—–]\s", masthead)[0]
         segs = [p.strip() for p in re.split(r"\s[|·•]\s", masthead) if p.strip()]
+        if len(segs) > 1 and _ORG_WORDS.search(segs[0]) and not any(p.isupper() and len(p) <= 6 for p in segs):
+            segs = [segs[0]]
+            masthead = segs[0]
         if len(segs) > 1:
             masthead = max(segs, key=lambda p: (bool(_ORG_WORDS.search(p)), len(p)))
         return _nice_case(masthead, text)

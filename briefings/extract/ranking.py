@@ -14,7 +14,7 @@ _BACKGROUND = re.compile(r"\b(?:repeatedly|traditionally|historically|over the p
                          r"used to|welcome to|good morning|live coverage)\b")
 _ADDRESS = re.compile(r"\b(?:we|our|us|you|your)\b")
 _EXERCISE_REF = re.compile(r"\b(?:the|this|its) (?:[\w-]+ )?(?:exercise|exercises|drill|drills|manoeuvres|maneuvers|patrol|war games?)\b|"
-                           r"\b(?:took part|take part|taking part|participat\w+|contribut\w+|deployed|sent|joined|hosted|observers?)\b")
+                           r"\b(?:took part|take part|taking part|participa\w+|contribut\w+|deployed|sent|joined|hosted|observers?)\b")
 
 # weights of the ranking features (a feature is a number in [0, 1])
 WEIGHTS = {

@@ -98,8 +98,8 @@ def country_index() -> tuple[dict[str, str], dict[str, str], re.Pattern[str], re
     return forms, ships, mention, ship_re, capitals
 
 
-_COMPASS = re.compile(r"(?:(?:north|south|east|west|central|north-east|north-west|south-east|south-west|northern|southern|"
-                      r"eastern|western|northeastern|northwestern|southeastern|southwestern)"
+_COMPASS = re.compile(r"(?:(?:north|south|east|west|central|north-east|north-west|south-east|south-west|northeast|northwest|southeast|"
+                      r"southwest|northern|southern|eastern|western|northeastern|northwestern|southeastern|southwestern|interior|inner|coastal)"
                       r"(?: and (?:northern|southern|eastern|western|central))?\s+)$")
 
 

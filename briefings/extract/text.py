@@ -10,7 +10,7 @@ jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n u.s.a e.u inc ltd c
 a.m p.m rev hon est dept univ ave mt ft gov't cf al assn bros messrs mme mlle rt ret vice rear
 """.split())
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9À-ÖØ-ÞА-ЯЁ])|[.!?…]+[\"”’')\]]*(?=\s+[–—•·-]\s)")
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?:\[\d{1,3}\])*(?=\s+[\"“‘'(\[]?[A-Z0-9À-ÖØ-ÞА-ЯЁ])|[.!?…]+[\"”’')\]]*(?=\s+[–—•·-]\s)")
 _WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
 _DASH = re.compile(r"\s+(?:–|—|--|-)\s+")
 _DATELINE_TOKEN = re.compile(r"^(?:[A-Z][\w.'’/-]*,?|\d{1,2},?|\d{4}\)?,?|\([^()]*\)?,?|[A-Z]{2,},?|[\w.'’/-]*\)|[a-z]{1,3}\.?)$")

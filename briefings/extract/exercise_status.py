@@ -1,0 +1,50 @@
+"""Where a mention's own words end in a sentence, and the status cues (cancelled, planned, under way) of an exercise."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .exercise_fields import focus_clause
+from .resources import any_of, lexicon, lower
+
+
+@lru_cache(maxsize=None)
+def status_rx() -> dict[str, re.Pattern[str]]:
+    """Regexes for the status cues (cancelled, planned, under way) and for event verbs."""
+    lex = lexicon()
+    return {"cancelled": any_of(lex["cancel_cues"]), "planned": any_of(lex["planned_cues"]),
+            "under way": any_of(lex["underway_cues"]),
+            "event": re.compile(r"\b(?:" + "|".join(re.escape(v) for v in lex["event_verbs"]) + r")\b")}
+
+
+
+_OTHER_EXERCISE = re.compile(r"\b(?:exercises?|drills?|manoeuvres|maneuvers|war ?games?|patrols?)\b")
+
+
+_OWN_NOUN_GAP = re.compile(r"^[\s\w’'\"“”()-]{0,40}$")
+
+
+def own_region(text: str, focus: int, end: int) -> tuple[int, int]:
+    """The mention's own clause, cut where another exercise is named ("Center-2019 as Pacific drill is called off")."""
+    a, b = focus_clause(text, focus)
+    low = lower(text)
+    for m in _OTHER_EXERCISE.finditer(low, min(b, end), b):
+        gap = text[end:m.start()]
+        if m.start() - end <= 40 and _OWN_NOUN_GAP.match(gap) and not re.search(r"\b(?:as|and|but|while|after|before|or)\b|[A-Z]", gap):
+            continue  # the mention's own head noun: "the Zapad-2021 strategic exercise"
+        lead = re.search(r"(?:[\w'’-]+\s+){0,3}$", text[max(end, m.start() - 40):m.start()])
+        words_before = lead.group(0).split() if lead else []
+        if not any(w[:1].isupper() for w in words_before) or re.match(r"^\W{0,3},\s*(?:an?|the|its|their|[A-Z][\w-]*['’]s)\s", text[end:m.start()] + " "):
+            continue  # "three weeks of drills", ", a multinational maritime exercise": the same exercise
+        cut = m.start()
+        stops = list(re.finditer(r"\b(?:as|and|but|while|after|before|or)\b|[,;]", text[end:m.start()]))
+        if stops:
+            cut = end + stops[-1].start()
+        return a, max(a, cut)
+    return a, b
+
+
+def cancelled(text: str, focus: int, end: int) -> bool:
+    """A cancellation cue in the mention's own region of the sentence."""
+    a, b = own_region(text, focus, end)
+    return status_rx()["cancelled"].search(lower(text), a, b) is not None
