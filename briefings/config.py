@@ -30,10 +30,79 @@ class _Model(BaseModel):
 
 
 class SourceSpec(_Model):
-    """One entry of `sources`: a file, folder or glob."""
+    """One entry of `sources`: a file, folder or glob (`path`), a web page (`url`) or a feed."""
 
-    path: str = Field(description="A file, folder or glob (`**` allowed), relative to the config "
-                                  "file. Folders are read recursively for .txt, .md, .html and .htm.")
+    path: str | None = Field(default=None, description="A file, folder or glob (`**` allowed), "
+                             "relative to the config file. Folders are read recursively for .txt, "
+                             ".md, .html, .htm and .pdf.")
+    url: str | None = Field(default=None, description="An article page, plain-text file or PDF "
+                            "on the web (http or https), fetched by the guarded client; see "
+                            "docs/sources.md.")
+    feed: str | None = Field(default=None, description="An RSS or Atom feed (http or https): the "
+                             "page of each entry is read, newest first, inside `period` if set.")
+    max_items: int | None = Field(default=None, ge=1, le=1000, description="feed only: most "
+                                  "entries read (default 20).")
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> "SourceSpec":
+        given = [k for k in ("path", "url", "feed") if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ValueError("give exactly one of 'path', 'url' or 'feed'"
+                             + (f" (got {', '.join(given)})" if given else ""))
+        if self.max_items is not None and self.feed is None:
+            raise ValueError("'max_items' applies only to 'feed' sources")
+        for key in ("url", "feed"):
+            value = getattr(self, key)
+            if value is not None:
+                from briefings.errors import SourceError
+                from briefings.sources.addresses import check_url
+
+                try:
+                    check_url(value)
+                except SourceError as exc:
+                    raise ValueError(exc.message) from None
+        return self
+
+    @property
+    def kind(self) -> str:
+        """path, url or feed."""
+        return "path" if self.path is not None else "url" if self.url is not None else "feed"
+
+
+class NetworkSpec(_Model):
+    """How web sources (`url`, `feed`) are fetched; see docs/sources.md."""
+
+    allow_hosts: list[str] = Field(default_factory=list, description="Hosts ('intranet.example') "
+                                   "or host:port ('127.0.0.1:8000', '[::1]:8080') that may be "
+                                   "fetched although they are loopback, private or otherwise "
+                                   "internal; every other internal address is refused.")
+    respect_robots: bool = Field(default=True, description="Obey robots.txt (RFC 9309) for "
+                                 "feeds and pages; false only where you have the site's leave.")
+    timeout: float = Field(default=30, gt=0, le=600, description="Seconds one fetch may take "
+                           "in all, redirects included (a total deadline, not per read).")
+    max_bytes: int = Field(default=20_000_000, ge=1000, le=200_000_000, description="Largest "
+                           "body accepted, in bytes, counted after decompression.")
+    max_redirects: int = Field(default=5, ge=0, le=20, description="Most redirects followed "
+                               "per fetch; every hop's address is checked again.")
+    cache_dir: str | None = Field(default=None, description="Folder of the HTTP cache, relative "
+                                  "to the config file (default: OUT/.cache/http, beside the "
+                                  "editions).")
+    contact: str | None = Field(default=None, pattern=r"^[^\s()\x00-\x1f]{1,200}$",
+                                description="URL or e-mail address added to the User-Agent "
+                                "('briefings/VERSION (+CONTACT)') so site owners can reach you.")
+
+    @field_validator("allow_hosts")
+    @classmethod
+    def _hosts(cls, value: list[str]) -> list[str]:
+        from briefings.errors import SourceError
+        from briefings.sources.addresses import allow_entry
+
+        for entry in value:
+            try:
+                allow_entry(entry)
+            except SourceError as exc:
+                raise ValueError(exc.message) from None
+        return value
 
 
 class OutletSpec(_Model):
@@ -308,6 +377,9 @@ class BriefingConfig(_Model):
                                           "delivered; see docs/scheduling.md.")
     schedule: ScheduleSpec | None = Field(default=None, description="When `briefings run-due` "
                                           "builds and sends; see docs/scheduling.md.")
+    network: NetworkSpec | None = Field(default=None, description="How `url` and `feed` "
+                                        "sources are fetched: allowed internal hosts, robots.txt, "
+                                        "limits and cache; see docs/sources.md.")
 
     @field_validator("id")
     @classmethod

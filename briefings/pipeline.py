@@ -94,7 +94,7 @@ def build(loaded: LoadedConfig, *, out_dir: Path, now: datetime | str | None = N
     """One edition. With check=True every stage runs and nothing is written."""
     from briefings.assemble import assemble
     from briefings.render import render_all
-    from briefings.write import json_bytes, write_edition
+    from briefings.write import interrupted_run, json_bytes, write_edition
 
     cfg = loaded.config
     moment = edition_time(now, cfg.timezone)
@@ -129,6 +129,9 @@ def build(loaded: LoadedConfig, *, out_dir: Path, now: datetime | str | None = N
     report = BuildReport(briefing, extraction, folder, files, timings=timings, warnings=warnings)
     if check:
         return report
+    note = interrupted_run(folder)
+    if note:
+        warnings.append(note)
     t = time.perf_counter()
     manifest = _manifest(loaded, sources, briefing, timings, warnings)
     manifest.update(manifest_extra or {})

@@ -63,11 +63,33 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+MARKER = ".in-progress"
+
+
+def interrupted_run(folder: Path) -> str | None:
+    """A warning if a previous write into `folder` was killed before it finished, else None."""
+    marker = folder / MARKER
+    if not marker.exists():
+        return None
+    try:
+        started = json.loads(marker.read_text(encoding="utf-8")).get("started", "unknown time")
+    except (OSError, ValueError):
+        started = "unknown time"
+    return (f"a previous build of this edition (started {started}) was interrupted before it "
+            "finished; its temporary files were removed and this build replaces its outputs")
+
+
 def write_edition(folder: Path, files: dict[str, bytes], manifest: dict) -> list[Path]:
-    """Write every output atomically, then manifest.json last; return the paths written."""
+    """Write every output atomically, then manifest.json last; return the paths written.
+
+    A marker file names the run while it writes; a run killed part-way leaves the marker (and
+    whole files only), so the next run can report it and clean up.
+    """
     try:
         folder.mkdir(parents=True, exist_ok=True)
         clean_stale_temp(folder)
+        atomic_write(folder / MARKER, json_bytes({"started": manifest.get("generated"),
+                                                  "pid": os.getpid()}))
         written = []
         outputs = []
         for name, data in files.items():
@@ -77,6 +99,7 @@ def write_edition(folder: Path, files: dict[str, bytes], manifest: dict) -> list
         manifest = dict(manifest, outputs=outputs)
         atomic_write(folder / "manifest.json", json_bytes(manifest))
         written.append(folder / "manifest.json")
+        (folder / MARKER).unlink()
         return written
     except OSError as exc:
         raise BriefingError(f"cannot write the edition: {exc.strerror or exc}",

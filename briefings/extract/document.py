@@ -143,3 +143,12 @@ def extract_document(doc: SourceDocument) -> DocumentExtraction:
                             date=stated_date(t, year), attribution=attribution(t)))
     exercises = find_exercises(doc.id, text, us, published)
     return DocumentExtraction(claims=tuple(claims), assessments=tuple(assessments), exercises=tuple(exercises))
+
+
+def clear_caches() -> None:
+    """Forget the per-text caches (line kinds, names, dates, places), as between unrelated documents."""
+    from . import clutter, dates, exercise_fields, exercise_names
+    for mod in (clutter, dates, exercise_fields, exercise_names):
+        for v in vars(mod).values():
+            if callable(getattr(v, "cache_clear", None)) and getattr(v, "cache_info", None) and v.cache_info().maxsize is not None:
+                v.cache_clear()

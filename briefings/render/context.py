@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Briefing, Cite, ExerciseRow, Section
-from .filters import date_range
+from .filters import date_range, slug
+from .timeline_svg import parse_period, timeline_svg
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,37 @@ def timeline(section: Section) -> list[TimelineItem]:
     return sorted(items, key=lambda item: item.key)
 
 
+@dataclass(frozen=True)
+class TocItem:
+    """One line of the table of contents: the heading's id and text."""
+
+    target: str
+    title: str
+
+
+def contents(b: Briefing, needs_sources_appendix: bool) -> list[TocItem]:
+    """The level-2 headings of the document in order, as the HTML templates give them ids."""
+    items = [TocItem(f"sec-{slug(s.anchor)}", s.title) for s in b.sections]
+    if needs_sources_appendix:
+        items.append(TocItem("sec-sources-appendix", "Sources"))
+    if b.warnings:
+        items.append(TocItem("notes", "Notes on this edition"))
+    return items
+
+
+def source_dates(b: Briefing) -> str:
+    """The span of the sources' publication dates (``13–21 April 2024``), or empty."""
+    days = sorted(p.first.isoformat() for s in b.sources
+                  if (p := parse_period(s.published)) and p.precision == "day")
+    return date_range(days[0], days[-1]) if days else ""
+
+
+def timeline_figure(b: Briefing, section: Section) -> object:
+    """The section's exercises drawn as an inline SVG timeline (empty when none is dated)."""
+    items = [(exercise_name(t.row), t.when, t.row.exercise) for t in timeline(section)]
+    return timeline_svg(items, section.anchor, edition=b.date)
+
+
 def _value_text(value: object) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value) or "none"
@@ -78,13 +110,17 @@ def build_context(b: Briefing, **extra: Any) -> dict[str, Any]:
     has_sources_section = any(s.kind == "sources" for s in b.sections)
     cited = any(e.cites for s in b.sections for e in s.entries) or any(
         r.cites for s in b.sections for r in s.exercises)
+    appendix = bool(b.sources) and cited and not has_sources_section
     ctx: dict[str, Any] = {
         "briefing": b,
         "sections": b.sections,
         "sources": b.sources,
         "source_numbers": numbers,
         "has_sources_section": has_sources_section,
-        "needs_sources_appendix": bool(b.sources) and cited and not has_sources_section,
+        "needs_sources_appendix": appendix,
+        "contents": contents(b, appendix),
+        "source_dates": source_dates(b),
+        "timeline_figure": lambda section: timeline_figure(b, section),
         "generator": f"briefings {b.version}".strip(),
         "timeline": timeline,
         "conflicts": lambda section: conflicts(section, numbers),

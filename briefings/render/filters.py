@@ -16,7 +16,8 @@ RELIABILITY = {
     "A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
     "D": "not usually reliable", "E": "unreliable", "F": "reliability cannot be judged",
 }
-_MD_ALWAYS = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|~&"})
+_MD_ALWAYS = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|~"})
+_MD_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _MD_LEADING = re.compile(r"^([#+=>-])|^(\d+)([.)])")
 _SPACE = re.compile(r"\s+")
 _HTTP_URL = re.compile(r"^https?://[^\s<>\"'`\\]+$", re.IGNORECASE)
@@ -33,12 +34,14 @@ def md_escape(value: Any) -> MdSafe:
 
     Whitespace runs (including newlines) collapse to one space, so a value can never start a
     new block; every character that can open inline markup is backslash-escaped, and block
-    markers at the start (``#``, ``>``, ``-``, ``+``, ``=``, ``1.``) are escaped too.
+    markers at the start (``#``, ``>``, ``-``, ``+``, ``=``, ``1.``) are escaped too. An ``&``
+    is escaped only where it would start an entity (``&amp;``), so "search & rescue" stays
+    readable as plain text.
     """
     if isinstance(value, MdSafe):
         return value
     text = _SPACE.sub(" ", str(value).replace("\x00", "\ufffd")).strip()
-    text = text.translate(_MD_ALWAYS)
+    text = _MD_ENTITY.sub(r"\\&", text.translate(_MD_ALWAYS))
     text = _MD_LEADING.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
     return MdSafe(text)
 
@@ -75,12 +78,23 @@ def _markdown_parser() -> Any:
     return MarkdownIt("js-default", {"typographer": False, "linkify": False, "html": False})
 
 
-def markdown_to_html(value: Any) -> Markup:
-    """Render trusted-but-unsanitised config Markdown (``text`` sections) to safe HTML."""
+def markdown_to_html(value: Any, top: int = 1) -> Markup:
+    """Render trusted-but-unsanitised config Markdown (``text`` sections) to safe HTML.
+
+    Headings move down so that ``#`` becomes ``<h{top}>`` (at most ``<h6>``): inside a
+    section under an ``<h2>``, ``markdown(3)`` keeps the document's heading levels in order.
+    """
     text = str(value or "")
     if len(text) > MAX_TEXT_SECTION_CHARS:
         raise ValueError(f"text section longer than {MAX_TEXT_SECTION_CHARS} characters")
-    return Markup(_markdown_parser().render(text))  # noqa: S704 (js-default: raw HTML off)
+    md = _markdown_parser()
+    tokens = md.parse(text)
+    shift = max(0, min(int(top), 6) - 1)
+    if shift:
+        for tok in tokens:
+            if tok.type in ("heading_open", "heading_close"):
+                tok.tag = f"h{min(int(tok.tag[1]) + shift, 6)}"
+    return Markup(md.renderer.render(tokens, md.options, {}))  # noqa: S704 (raw HTML off)
 
 
 def markdown_block(value: Any) -> MdSafe:
@@ -143,9 +157,13 @@ def grade_label(value: Any) -> str:
     return RELIABILITY.get(str(value or "F").upper()[:1], "reliability not graded")
 
 
-def md_cites(cites: Iterable[Any]) -> MdSafe:
-    """Reference-style citation links `` [1] [2]`` (resolved by ``[1]: #src-1`` definitions)."""
-    return MdSafe("".join(f" [{n}]" for n in cite_numbers(cites)))
+def md_cites(cites: Iterable[Any], lead: str = " ") -> MdSafe:
+    """Reference-style citation links `` [1] [2]`` (resolved by ``[1]: #src-1`` definitions).
+
+    `lead` goes before the first link (a space after text; ``""`` in a table cell).
+    """
+    links = " ".join(f"[{n}]" for n in cite_numbers(cites))
+    return MdSafe(f"{lead}{links}" if links else "")
 
 
 def cite_numbers(cites: Iterable[Any]) -> list[int]:

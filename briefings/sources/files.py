@@ -9,7 +9,8 @@ from pathlib import Path
 
 from briefings.errors import SourceError
 
-SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
+            ".pdf": "pdf"}
 MAX_SOURCE_BYTES = 20_000_000
 _MAGIC = set("*?[")
 

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Mapping
 
 from briefings.errors import SourceError
 from briefings.model import SourceDocument
@@ -17,6 +18,15 @@ class SourceSet:
 
     documents: tuple[SourceDocument, ...]
     skipped: tuple[Skipped, ...] = ()
+    # Sources that could not be fetched or parsed (the edition is partial), with the reason.
+    unavailable: tuple[Skipped, ...] = ()
+    # Sources read once already under another URL or as a verbatim copy (not warnings).
+    duplicates: tuple[Skipped, ...] = ()
+    # Per source id: url, final_url, canonical, fetch (fetched|revalidated|cache), pages (PDF).
+    details: Mapping[str, dict] = field(default_factory=dict)
+    # Per feed: entries, outside_period, read; and request counts by outcome.
+    feeds: tuple[dict, ...] = ()
+    fetch: Mapping[str, int] = field(default_factory=dict)
 
 
 def read_patterns(patterns: list[str], base: Path, outlets: dict[str, str] | None = None) -> SourceSet:
@@ -65,7 +75,12 @@ def read_file(found: FoundFile, source_id: str) -> SourceDocument:
 
     shown = display(found.path)
     raw = read_bytes(found)
-    text, encoding, replaced = decode(raw, shown, html=found.kind == "html")
+    if found.kind == "pdf":
+        from briefings.sources.pdf import pdf_text
+
+        text, encoding, replaced = pdf_text(raw, shown).text, "binary", 0
+    else:
+        text, encoding, replaced = decode(raw, shown, html=found.kind == "html")
     meta: dict[str, str | None] = {}
     if found.kind == "html":
         text, meta = _html_main_text(text, shown)
@@ -85,6 +100,7 @@ def _html_main_text(html: str, shown: str) -> tuple[str, dict[str, str | None]]:
     """Main text and metadata of an HTML page through trafilatura (no network)."""
     import trafilatura
 
+    check_html_parse(html, shown)
     try:
         doc = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, include_tables=True,
@@ -103,6 +119,23 @@ def _html_main_text(html: str, shown: str) -> tuple[str, dict[str, str | None]]:
     return text, meta
 
 
+def check_html_parse(html: str, shown: str) -> None:
+    """Fail loudly where lxml would silently drop content (threats.md B6): a text node over
+    10 MB or nesting deeper than libxml2's limit stops the parser, and everything after is lost;
+    the only trace is a FATAL entry in the parser's error log."""
+    import lxml.etree
+
+    parser = lxml.etree.HTMLParser(recover=True, no_network=True)
+    try:
+        lxml.etree.fromstring(html, parser)
+    except (lxml.etree.LxmlError, ValueError):
+        pass  # an empty or odd document: trafilatura decides
+    fatal = [e for e in parser.error_log if e.level_name == "FATAL"]
+    if fatal:
+        raise SourceError(f"document truncated by parser (resource limit): {fatal[0].message} "
+                          f"at line {fatal[0].line}", path=shown)
+
+
 def grade(docs: list[SourceDocument], outlets: dict[str, str]) -> list[SourceDocument]:
     """Set each source's reliability from the config (unknown = F) and its copy group's origin."""
     from briefings.origins import assign_origins
@@ -110,3 +143,6 @@ def grade(docs: list[SourceDocument], outlets: dict[str, str]) -> list[SourceDoc
     grades = {name.casefold(): grade for name, grade in outlets.items()}
     graded = [replace(d, reliability=grades.get((d.outlet or "").casefold(), "F")) for d in docs]
     return assign_origins(graded)
+
+
+html_main_text = _html_main_text  # public name, used by the web sources
