@@ -16,6 +16,7 @@ app = typer.Typer(
     help="Turn a folder of articles into a cited briefing in Markdown, HTML and PDF.\n\n"
          "Exit codes: 0 success, 1 a problem in your input (config, source, template), "
          "2 command-line usage, 3 delivery failed, 4 internal error (see the log named), "
+         "5 edition written but some web or file sources unavailable (build), "
          "75 another run holds the briefing's lock (run-due, send).",
 )
 
@@ -100,8 +101,12 @@ def build(
     check: bool = typer.Option(False, "--check", help="Run every stage, write nothing."),
     strict: bool = typer.Option(False, "--strict", help="Treat warnings (e.g. skipped sources) "
                                 "as errors."),
+    offline: bool = typer.Option(False, "--offline", help="Fetch nothing: read url and feed "
+                                 "sources from the HTTP cache alone."),
 ) -> None:
-    """Build one edition: read sources, extract, assemble, render and write; print the paths."""
+    """Build one edition: read sources, extract, assemble, render and write; print the paths.
+
+    Exit 5 when the edition was written but some sources were unavailable (partial)."""
     def work() -> int:
         from briefings.config import load_config
         from briefings.errors import BriefingError
@@ -114,7 +119,7 @@ def build(
             bar.start()
         try:
             report = run_build(loaded, out_dir=out, now=now, formats=fmts, check=check,
-                               progress=update)
+                               progress=update, offline=offline)
         finally:
             if bar:
                 bar.stop()
@@ -129,6 +134,12 @@ def build(
                        f"(would write {report.folder})")
         for path in report.written:
             typer.echo(str(path))
+        if report.unavailable:
+            from briefings.errors import EXIT_PARTIAL
+
+            typer.echo(f"warning: partial edition: {len(report.unavailable)} source(s) "
+                       "unavailable (listed above and in the manifest)", err=True)
+            return EXIT_PARTIAL
         return 0
 
     _guard(work)
@@ -200,7 +211,11 @@ def validate(config: Path = typer.Argument(..., help="The briefing config (YAML)
 
 
 @app.command()
-def sources(config: Path = typer.Argument(..., help="The briefing config (YAML).")) -> None:
+def sources(config: Path = typer.Argument(..., help="The briefing config (YAML)."),
+            out: Path = typer.Option(Path("out"), "--out", help="Output folder (its .cache/http "
+                                     "holds fetched pages)."),
+            offline: bool = typer.Option(False, "--offline", help="Fetch nothing: web sources "
+                                         "from the HTTP cache alone.")) -> None:
     """List the resolved sources with recovered metadata (title, date, outlet, author, size, grade)."""
     def work() -> int:
         from rich.console import Console
@@ -210,8 +225,11 @@ def sources(config: Path = typer.Argument(..., help="The briefing config (YAML).
         from briefings.pipeline import read_sources
         from briefings.sources.read import skipped_summary
 
+        from briefings.pipeline import edition_time, unavailable_summary
+
         loaded = load_config(config)
-        found = read_sources(loaded)
+        found = read_sources(loaded, out_dir=out, offline=offline,
+                             edition=edition_time(None, loaded.config.timezone).date())
         table = Table(title=f"{len(found.documents)} source(s) for '{loaded.config.id}'")
         for col in ("id", "path", "title", "date", "outlet", "author", "chars", "grade"):
             table.add_column(col, overflow="fold", justify="right" if col == "chars" else "left")
@@ -219,7 +237,7 @@ def sources(config: Path = typer.Argument(..., help="The briefing config (YAML).
             table.add_row(d.id, d.path, d.title or "-", d.published or "-", d.outlet or "-",
                           d.author or "-", f"{d.chars:,}", d.reliability)
         Console(width=None if sys.stdout.isatty() else 160).print(table)
-        for line in skipped_summary(found.skipped):
+        for line in unavailable_summary(found) + skipped_summary(found.skipped):
             typer.echo(f"warning: {line}", err=True)
         return 0
 

@@ -6,6 +6,7 @@ EXIT_USER = 1
 EXIT_USAGE = 2
 EXIT_DELIVERY = 3
 EXIT_INTERNAL = 4
+EXIT_PARTIAL = 5  # edition written, but some sources were unavailable (docs/sources.md)
 EXIT_BUSY = 75  # sysexits EX_TEMPFAIL: another run holds the briefing's lock; try later
 
 

@@ -20,6 +20,7 @@ K = 32
 SHINGLE = 5
 COPY_OVERLAP = 0.6
 MAX_POSTINGS = 32
+BLOCK_KEYS = 6
 _WORD = re.compile(r"\w+")
 
 
@@ -59,12 +60,15 @@ def assign_origins(docs: list[SourceDocument]) -> list[SourceDocument]:
             i = parent[i]
         return i
 
-    # Each source is compared with the first source of every group already indexed under one of
-    # its sketch hashes: at most K * MAX_POSTINGS comparisons per source.
+    # Each source is indexed under its BLOCK_KEYS smallest hashes (two texts that resemble each
+    # other by J share one of them with probability about 1 - (1 - J) ** BLOCK_KEYS) and is
+    # compared with the first source of every group already indexed under one of them: at most
+    # BLOCK_KEYS * MAX_POSTINGS comparisons per source.
     postings: dict[int, list[int]] = {}
     for i, sk in enumerate(sketches):
         seen: set[int] = set()
-        for h in sk:
+        keys = sorted(sk)[:BLOCK_KEYS]
+        for h in keys:
             for rep in postings.get(h, ()):
                 root = find(rep)
                 if root in seen or root == find(i):
@@ -73,7 +77,7 @@ def assign_origins(docs: list[SourceDocument]) -> list[SourceDocument]:
                 if overlap(sketches[root], sk) >= COPY_OVERLAP:
                     parent[find(i)] = root
         root_i = find(i)
-        for h in sk:
+        for h in keys:
             bucket = postings.setdefault(h, [])
             if root_i not in bucket and len(bucket) < MAX_POSTINGS:
                 bucket.append(root_i)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import platform
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Callable
@@ -14,7 +14,7 @@ from briefings.config import LoadedConfig
 from briefings.errors import BriefingError
 from briefings.model import Briefing, DocumentExtraction, Extraction, SourceDocument
 from briefings.sources.files import Skipped
-from briefings.sources.read import SourceSet, read_patterns, skipped_summary
+from briefings.sources.read import SourceSet, skipped_summary
 
 Progress = Callable[[int, int], None]
 
@@ -30,6 +30,8 @@ class BuildReport:
     written: list[Path] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    # Sources that could not be fetched or parsed: the edition is partial (docs/sources.md).
+    unavailable: list[Skipped] = field(default_factory=list)
 
 
 def edition_time(now: datetime | str | None, timezone: str) -> datetime:
@@ -46,11 +48,27 @@ def edition_time(now: datetime | str | None, timezone: str) -> datetime:
     return now.replace(tzinfo=tz) if now.tzinfo is None else now.astimezone(tz)
 
 
-def read_sources(loaded: LoadedConfig) -> SourceSet:
-    """The config's sources, read and graded."""
+def read_sources(loaded: LoadedConfig, *, out_dir: Path | None = None, offline: bool = False,
+                 edition: date | None = None) -> SourceSet:
+    """The config's sources (files, pages, feeds), read once each and graded.
+
+    Web sources go through the HTTP cache in `network.cache_dir`, else OUT/.cache/http;
+    `offline` reads them from that cache alone. `edition` dates the feeds' period window."""
+    from briefings.sources.collect import collect_sources, make_client
+
     cfg = loaded.config
-    return read_patterns([s.path for s in cfg.sources], loaded.base_dir,
-                         {name: o.reliability for name, o in cfg.outlets.items()})
+    cache = (loaded.resolve(cfg.network.cache_dir) if cfg.network and cfg.network.cache_dir
+             else (out_dir or Path("out")) / ".cache" / "http")
+    window = cfg.period.window(edition) if cfg.period and edition else None
+    return collect_sources(list(cfg.sources), loaded.base_dir,
+                           {name: o.reliability for name, o in cfg.outlets.items()},
+                           client=lambda: make_client(cfg.network, cache, offline=offline),
+                           window=window, zone=cfg.timezone)
+
+
+def unavailable_summary(sources: SourceSet) -> list[str]:
+    """One warning per source that could not be fetched or parsed."""
+    return [f"{s.path}: unavailable: {s.reason}" for s in sources.unavailable]
 
 
 def in_period(sources: SourceSet, first: date | None, last: date) -> SourceSet:
@@ -63,7 +81,7 @@ def in_period(sources: SourceSet, first: date | None, last: date) -> SourceSet:
                                            f"{first or '…'} to {last})"))
         else:
             kept.append(d)
-    return SourceSet(tuple(kept), tuple(skipped))
+    return replace(sources, documents=tuple(kept), skipped=tuple(skipped))
 
 
 def _iso_day(value: str | None) -> date | None:
@@ -90,7 +108,8 @@ def extract_all(docs: tuple[SourceDocument, ...] | list[SourceDocument],
 
 def build(loaded: LoadedConfig, *, out_dir: Path, now: datetime | str | None = None,
           formats: list[str] | None = None, check: bool = False,
-          progress: Progress | None = None, manifest_extra: dict | None = None) -> BuildReport:
+          progress: Progress | None = None, manifest_extra: dict | None = None,
+          offline: bool = False) -> BuildReport:
     """One edition. With check=True every stage runs and nothing is written."""
     from briefings.assemble import assemble
     from briefings.render import render_all
@@ -100,17 +119,19 @@ def build(loaded: LoadedConfig, *, out_dir: Path, now: datetime | str | None = N
     moment = edition_time(now, cfg.timezone)
     timings: dict[str, float] = {}
     t = time.perf_counter()
-    sources = read_sources(loaded)
+    sources = read_sources(loaded, out_dir=out_dir, offline=offline, edition=moment.date())
     timings["read"] = time.perf_counter() - t
     if not sources.documents:
+        failed = "".join(f"\n  {line}" for line in unavailable_summary(sources))
         raise BriefingError("no readable sources: the patterns under 'sources' matched no "
-                            ".txt, .md or .html file", path=str(loaded.path), key="sources")
+                            ".txt, .md, .html or .pdf file, and no page or feed could be read"
+                            + failed, path=str(loaded.path), key="sources")
     if cfg.period:
         sources = in_period(sources, *cfg.period.window(moment.date()))
         if not sources.documents:
             raise BriefingError("no source is dated inside the period", path=str(loaded.path),
                                 key="period")
-    warnings = skipped_summary(sources.skipped)
+    warnings = unavailable_summary(sources) + skipped_summary(sources.skipped)
     t = time.perf_counter()
     extraction = extract_all(sources.documents, progress)
     timings["extract"] = time.perf_counter() - t
@@ -126,7 +147,8 @@ def build(loaded: LoadedConfig, *, out_dir: Path, now: datetime | str | None = N
     files = {f"briefing.{fmt}": rendered[fmt] for fmt in formats}
     files["briefing.json"] = json_bytes(briefing.to_json())
     folder = out_dir / cfg.id / briefing.date
-    report = BuildReport(briefing, extraction, folder, files, timings=timings, warnings=warnings)
+    report = BuildReport(briefing, extraction, folder, files, timings=timings, warnings=warnings,
+                         unavailable=list(sources.unavailable))
     if check:
         return report
     note = interrupted_run(folder)
@@ -172,15 +194,20 @@ def _manifest(loaded: LoadedConfig, sources: SourceSet, briefing: Briefing,
         "briefing": briefing.id,
         "edition": briefing.date,
         "generated": briefing.generated,
-        "status": "complete",
+        "status": "partial" if sources.unavailable else "complete",
         "config": {"path": str(loaded.path), "sha256": sha256(loaded.path.read_bytes())},
         "versions": {"briefings": __version__, "python": platform.python_version(), **libs},
         "sources": [{"id": d.id, "path": d.path, "kind": d.kind, "sha256": d.sha256,
                      "chars": d.chars, "encoding": d.encoding, "replacements": d.replacements,
                      "title": d.title, "published": d.published, "outlet": d.outlet,
-                     "author": d.author, "reliability": d.reliability, "origin": d.origin}
+                     "author": d.author, "reliability": d.reliability, "origin": d.origin,
+                     **sources.details.get(d.id, {})}
                     for d in sources.documents],
         "skipped": [{"path": s.path, "reason": s.reason} for s in sources.skipped],
+        "unavailable": [{"source": s.path, "reason": s.reason} for s in sources.unavailable],
+        "duplicates": [{"source": s.path, "reason": s.reason} for s in sources.duplicates],
+        "feeds": list(sources.feeds),
+        "requests": dict(sorted(sources.fetch.items())),
         "timings": {k: round(v, 4) for k, v in timings.items()},
         "warnings": warnings,
         "deliveries": [],

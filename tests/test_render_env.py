@@ -163,3 +163,22 @@ def test_html_template_autoescapes_and_md_template_does_not(tmp_path):
     b = sample_briefing(title="<T>")
     assert "&lt;T&gt;|&lt;b&gt;" in render_html(b, env)
     assert render_markdown(b, env) == "\\<b\\>\\*x\\*\\</b\\>|<i>\n"
+
+
+def test_override_html_title_block_keeps_the_rest(tmp_path):
+    # the example of docs/templates.md
+    write(tmp_path, "briefing.html.j2",
+          '{% extends "default/briefing.html.j2" %}\n{% block title_block %}\n{{ super() }}\n'
+          '<p class="kicker">Desk copy · not for onward release</p>\n{% endblock %}\n')
+    html = render_html(sample_briefing(), make_env([tmp_path]))
+    assert "<h1>China–Russia Naval Cooperation</h1>" in html
+    assert html.index("<h1>") < html.index("Desk copy · not for onward release") < html.index(
+        "</header>")
+    assert 'class="marking-banner"' in html and '<nav class="toc"' in html
+    assert 'class="timeline-chart"' in html and 'id="src-2"' in html
+
+
+def test_override_the_toc_partial_alone(tmp_path):
+    write(tmp_path, "_toc.html.j2", "<p class=\"my-toc\">{{ contents|length }} parts</p>\n")
+    html = render_html(sample_briefing(), make_env([tmp_path]))
+    assert '<p class="my-toc">6 parts</p>' in html and '<nav class="toc"' not in html

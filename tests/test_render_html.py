@@ -45,11 +45,26 @@ def evil_briefing():
     return dataclasses.replace(b, sections=tuple(sections), sources=sources)
 
 
+SVG_TAGS = {"svg", "title", "desc", "g", "rect", "line", "text"}
+
+
+def assert_our_figure(svg) -> None:
+    """The only SVG allowed is our timeline figure: drawing elements only, no links or styles."""
+    assert svg.get("class") == "timeline-chart" and svg.getparent().tag == "figure"
+    for el in svg.iter():
+        assert el.tag in SVG_TAGS, el.tag
+        assert not {"href", "xlink:href", "style", "src"} & set(el.attrib), el.attrib
+
+
 def assert_inert(doc) -> None:
     for el in doc.iter():
         if not isinstance(el.tag, str):
             continue
-        if el.tag in DANGEROUS_TAGS:
+        if el.tag == "svg":
+            assert_our_figure(el)
+            continue
+        if el.tag in DANGEROUS_TAGS and el.getparent().tag != "svg" and (
+                el.tag != "title" or el.getparent().tag == "head"):
             assert el.tag == "meta" and el.getparent().tag == "head", el.tag
         if el.tag == "style":
             assert el.getparent().tag == "head"
@@ -65,7 +80,9 @@ def test_source_text_is_escaped_everywhere():
     assert_inert(doc)
     assert doc.findtext(".//title").startswith("T </title><script>")
     assert XSS in doc.text_content()
-    assert len(doc.findall(".//title")) == 1 and len(doc.findall(".//style")) == 2
+    assert len(doc.findall("./head/title")) == 1 and len(doc.findall(".//style")) == 2
+    svg = doc.find(".//svg")
+    assert svg is not None and XSS in svg.find("desc").text     # drawn, as inert text
 
 
 def test_text_section_markdown_is_rendered_safely():
@@ -85,7 +102,7 @@ def test_text_section_markdown_is_rendered_safely():
     assert prose.find(".//strong").text == "bold"
     assert [a.get("href") for a in prose.iter("a")] == ["https://example.org"]
     assert "<script>alert(1)</script>" in prose.text_content()
-    assert prose.find(".//h1").get("id") is None
+    assert prose.find(".//h1") is None and prose.find(".//h3").get("id") is None
 
 
 def test_semantic_structure():
@@ -96,7 +113,7 @@ def test_semantic_structure():
     assert "Maritime Desk" in header.text_content() and "22 April 2024" in header.text_content()
     assert doc.find_class("marking-banner")[0].text == "UNCLASSIFIED // OPEN SOURCE"
     assert [h.text for h in doc.iter("h2")] == [
-        "Bottom line up front", "Scope", "Exercises and patrols", "Key developments",
+        "Bottom line up front", "Contents", "Scope", "Exercises and patrols", "Key developments",
         "What analysts assess", "Sources"]
     assert doc.find_class("bluf-box")[0].findall(".//li")
     cite = doc.find_class("cite")[0]

@@ -46,10 +46,10 @@ def test_structure_in_config_order():
     assert heads == ["Bottom line up front", "Scope", "Exercises and patrols",
                      "Key developments", "What analysts assess", "Sources"]
     assert md.startswith("**UNCLASSIFIED // OPEN SOURCE**\n\n# China–Russia Naval Cooperation\n")
-    assert "Edition of 22 April 2024 · Maritime Desk · 2 sources" in md
+    assert "Edition of 22 April 2024 · Maritime Desk · 2 sources dated 13–21 April 2024" in md
     assert "| Exercise | When | Where | Participants | Observers | Activities | Status |" in md
     assert "- **20–23 July 2023** — Northern/Interaction-2023, Sea of Japan [1] [2]" in md
-    assert "— *Indonesia Observer; likely; moderate confidence*" in md
+    assert "— *held by Indonesia Observer; likely; moderate confidence*" in md
     assert "\n[1]: #src-1\n[2]: #src-2\n" in md
     assert "Министр обороны" in md
     assert md.endswith("\n") and not md.endswith("\n\n")
@@ -140,3 +140,31 @@ def test_sources_appendix_when_config_has_no_sources_section():
     b = dataclasses.replace(b, sections=tuple(s for s in b.sections if s.kind != "sources"))
     md = render_markdown(b, make_env([]))
     assert "## Sources" in md and '<a id="src-1"></a>' in md
+
+
+def test_every_bluf_claim_and_assessment_is_its_own_list_item():
+    b = sample_briefing()
+    md = render_markdown(b, make_env([]))
+    tokens = PARSER.parse(md)
+    items = sum(t.type == "list_item_open" for t in tokens)
+    entries = sum(len(s.entries) for s in b.sections)
+    assert items >= entries + 3 + 2          # + timeline lines + the text section's bullets
+    for s in b.sections:
+        for e in s.entries:
+            line = next(x for x in md.splitlines() if x.startswith("- " + e.text[:30]))
+            assert line.count(e.text[:30]) == 1, line
+
+
+def test_tables_and_lists_have_no_stray_spaces():
+    md = render_markdown(sample_briefing(), make_env([]))
+    assert "|  " not in md and "  |" not in md
+    assert "| [1] [2] |" in md
+    assert not [x for x in md.splitlines() if x != x.rstrip()]
+
+
+def test_ampersand_is_escaped_only_where_it_would_start_an_entity():
+    assert md_escape("search & rescue") == "search & rescue"
+    assert md_escape("AT&T &amp; &#169;") == "AT&T \\&amp; \\&#169;"
+    md = render_markdown(with_claim("Fish &amp; chips & peas"), make_env([]))
+    text = PARSER.render(md)
+    assert "Fish &amp;amp; chips &amp; peas" in text

@@ -4,6 +4,9 @@ from __future__ import annotations
 import base64
 import io
 import os
+import re
+import shutil
+import subprocess
 import sys
 import zlib
 from datetime import UTC, datetime
@@ -63,8 +66,15 @@ def all_bytes(pdf: bytes) -> bytes:
     return b"\n".join(out)
 
 
-def test_sample_briefing_pdf_reads_back(tmp_path):
-    out = render_all(sample_briefing(), ["pdf"], [], allowed_roots=[tmp_path], now=NOW)
+@pytest.fixture(scope="module")
+def sample_pdf(tmp_path_factory) -> bytes:
+    """The sample briefing as PDF, laid out once for the tests that only read it."""
+    root = tmp_path_factory.mktemp("render")
+    return render_all(sample_briefing(), ["pdf"], [], allowed_roots=[root], now=NOW)["pdf"]
+
+
+def test_sample_briefing_pdf_reads_back(sample_pdf):
+    out = {"pdf": sample_pdf}
     reader = PdfReader(io.BytesIO(out["pdf"]))
     assert len(reader.pages) >= 1
     text = "\n".join(p.extract_text() for p in reader.pages)
@@ -195,3 +205,77 @@ def test_every_weasyprint_object_gets_the_fetcher():
                 name = getattr(node.func, "attr", getattr(node.func, "id", ""))
                 if name in ("HTML", "CSS", "Attachment"):
                     assert "url_fetcher" in {k.arg for k in node.keywords}, (path, node.lineno)
+
+
+SECTION_TITLES = ["Bottom line up front", "Scope", "Exercises and patrols", "Key developments",
+                  "What analysts assess", "Sources"]
+
+
+def test_bookmarks_follow_the_section_headings(sample_pdf):
+    outline = PdfReader(io.BytesIO(sample_pdf)).outline
+    assert [o.title for o in outline if not isinstance(o, list)] == SECTION_TITLES
+    nested = [o for o in outline if isinstance(o, list)]
+    assert [[x.title for x in group] for group in nested] == [["Where sources disagree",
+                                                                "Timeline"]]
+
+
+def test_table_of_contents_gives_the_pages_the_bookmarks_go_to(sample_pdf):
+    reader = PdfReader(io.BytesIO(sample_pdf))
+    pages = {o.title: reader.get_destination_page_number(o) + 1
+             for o in reader.outline if not isinstance(o, list)}
+    assert max(pages.values()) > 1                   # the sample runs over several pages
+    first = reader.pages[0].extract_text()
+    assert "CONTENTS" in first
+    for title, number in pages.items():
+        assert re.search(rf"{re.escape(title)} ?\.{{3,}} ?{number}\b", first), (title, number)
+
+
+def test_internal_links_resolve_to_named_destinations(sample_pdf):
+    reader = PdfReader(io.BytesIO(sample_pdf))
+    names = set(reader.named_destinations)
+    dests = [a.get_object().get("/Dest") for p in reader.pages for a in p.get("/Annots", [])]
+    internal = [d for d in dests if d is not None]
+    assert {"src-1", "src-2"} <= set(internal)
+    assert any(str(d).startswith("sec-") for d in internal)      # the contents lines
+    assert set(internal) <= names
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs pdftotext (poppler-utils)")
+def test_timeline_figure_is_drawn_in_the_pdf(sample_pdf, tmp_path):
+    # pypdf does not read WeasyPrint's glyph-by-glyph SVG text; poppler does
+    (tmp_path / "s.pdf").write_bytes(sample_pdf)
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "s.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    figure = text[text.index("Timeline"):text.index("Exercises by date.")]
+    for label in ("Northern/Interaction-2023", "20–23 July 2023", "2024 (planned)",
+                  "this edition, 22 April 2024", "Held; only the month or year reported"):
+        assert label in figure
+
+
+def _has_cjk_font() -> bool:
+    if not shutil.which("fc-list"):
+        return False
+    out = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True)
+    return bool(out.stdout.strip())
+
+
+CJK_FAMILIES = ("WenQuanYi", "NotoSansCJK", "NotoSerifCJK", "Noto-Sans-CJK", "Noto-Serif-CJK",
+                "DroidSansFallback")
+
+
+@pytest.mark.skipif(not _has_cjk_font(), reason="no Chinese font (apt: fonts-wqy-microhei)")
+def test_chinese_and_cyrillic_source_titles_render_with_covering_fonts(tmp_path):
+    import dataclasses
+
+    title = "中俄海军“海上联合-2024”联合演习：Морское взаимодействие"
+    b = sample_briefing()
+    b = dataclasses.replace(b, sources=(dataclasses.replace(b.sources[0], title=title),)
+                            + b.sources[1:])
+    reader = PdfReader(io.BytesIO(render_all(b, ["pdf"], [], allowed_roots=[tmp_path],
+                                             now=NOW)["pdf"]))
+    text = "".join(p.extract_text() for p in reader.pages)
+    assert title in text
+    fonts = {str(f.get_object()["/BaseFont"]).split("+")[-1]
+             for p in reader.pages for f in p["/Resources"]["/Font"].values()}
+    assert any(name.replace(" ", "-").startswith(CJK_FAMILIES) for name in fonts), fonts
+    assert any(name.startswith("DejaVu") for name in fonts), fonts     # Latin and Cyrillic

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
-from .resources import CueSet, any_of, lexicon, lower
+from .resources import CueSet, alternation, any_of, lexicon, lower
 
 _QUOTE_OPEN = re.compile(r"^[\"“‘']")
 _SAID_NAME = re.compile(
@@ -46,8 +46,9 @@ def _rx() -> tuple[CueSet, CueSet, list[tuple[str, re.Pattern[str]]], list[tuple
     weak = CueSet(lex["assessment"]["weak"])
     est = [(term, any_of(pats)) for term, pats in lex["estimative"].items()]
     conf = [(lvl, any_of(pats)) for lvl, pats in lex["confidence"].items()]
-    analyst = any_of([r"\b" + re.escape(w) + r"\b" for w in lex["analyst_nouns"]])
-    org = any_of([r"\b" + re.escape(w) + r"\b" for w in lex["analyst_orgs"]])
+    # one trie per list (only whether any word occurs is asked, so the order of the words does not matter)
+    analyst = alternation(lex["analyst_nouns"], left=r"\b", right=r"\b")
+    org = alternation(lex["analyst_orgs"], left=r"\b", right=r"\b")
     return strong, weak, est, conf, analyst, org
 
 

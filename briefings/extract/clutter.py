@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from .dates import find_dates
 from .resources import alternation, lexicon
-from .text import Line, dateline_end, split_lines, words
+from .text import Line, dateline_end, n_words, split_lines, words
 
 BODY, HEADING, TABLE, CLUTTER, BLANK = "body", "heading", "table", "clutter", "blank"
 
@@ -19,6 +19,9 @@ _BIO = re.compile(r"^(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’-]+,?\s+(?:is|was|ha
 _FOOTNOTE = re.compile(r"^\[\d{1,3}\]\s")
 _ALWAYS = re.compile(r"^(?:copyright|©|advertisement|sponsored)\b|^(?:related|read more|read also|tags|topics)\s*(?::|$)|^page \d+(?: of \d+)?$")
 _LISTY = re.compile(r"(?i)\b(?:related|most|latest|more|read|popular|trending|recommended|news|stories|articles)\b")
+_PARTS = re.compile(r"\s(?:\||›|»|>|·|•|/|–)\s|\s{2,}")
+_RULE = re.compile(r"[#*=_~\-–—\s]+")
+_STOP_END = re.compile(r"[.!?]$")
 _NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
 
 
@@ -46,21 +49,21 @@ def is_furniture(text: str) -> bool:
         return False
     low = s.casefold()
     strong, weak, phrases, nav = _vocab()
-    n = len(words(s))
+    n = n_words(s)
     if strong.match(low) and (n <= 40 or low[:1] in "©(["):
         return True
     if _FOOTNOTE.match(s) or (n <= 40 and _ALWAYS.match(low)):
         return True
-    if n <= 14 and weak.match(low) and not re.search(r"[.!?]$", s):
+    if n <= 14 and weak.match(low) and not _STOP_END.search(s):
         return True
     if n <= 60 and phrases.search(low):
         return True
     if _ABOUT.search(s):
         return True
-    parts = [p for p in re.split(r"\s(?:\||›|»|>|·|•|/|–)\s|\s{2,}", s) if p.strip()]
-    if len(parts) >= 2 and all(len(words(p)) <= 6 for p in parts) and not _TERMINAL.search(s):
+    parts = [p for p in _PARTS.split(s) if p.strip()]
+    if len(parts) >= 2 and all(n_words(p) <= 6 for p in parts) and not _TERMINAL.search(s):
         return True
-    if re.fullmatch(r"[#*=_~\-–—\s]+", s):
+    if _RULE.fullmatch(s):
         return True
     if n <= 4 and all(w.casefold() in nav for w in words(s)):
         return True
@@ -103,7 +106,7 @@ def line_kinds(lines: list[Line]) -> list[str]:
         if not s:
             kinds.append(BLANK)
             continue
-        if in_list and (_BULLET.match(s) or (in_list == 2 and len(words(s)) <= 14 and not _TERMINAL.search(s))):
+        if in_list and (_BULLET.match(s) or (in_list == 2 and n_words(s) <= 14 and not _TERMINAL.search(s))):
             kinds.append(CLUTTER)
             continue
         in_list = False
@@ -112,7 +115,7 @@ def line_kinds(lines: list[Line]) -> list[str]:
             continue
         if is_furniture(s):
             kinds.append(CLUTTER)
-            if len(words(s)) <= 4 and not _SEP.search(s):
+            if n_words(s) <= 4 and not _SEP.search(s):
                 in_list = 2 if _LISTY.search(s) else 1
             continue
         if is_bio(s, ln.index, last_nonblank + 1 or total, ln.index in tail_lines):
@@ -121,11 +124,11 @@ def line_kinds(lines: list[Line]) -> list[str]:
         if dateline_end(s) and len(s) - dateline_end(s) < 20:
             kinds.append(CLUTTER)
             continue
-        if _BULLET.match(s) and len(words(s)) >= 6 and not s.isupper():
+        if _BULLET.match(s) and n_words(s) >= 6 and not s.isupper():
             kinds.append(BODY)
             continue
-        if not _TERMINAL.search(s) or (s.isupper() and len(words(s)) <= 14):
-            kinds.append(HEADING if len(words(s)) <= 30 else BODY)
+        if not _TERMINAL.search(s) or (s.isupper() and n_words(s) <= 14):
+            kinds.append(HEADING if n_words(s) <= 30 else BODY)
             continue
         kinds.append(BODY)
     return kinds

@@ -11,7 +11,7 @@ from .ranking import claim_features, claim_score
 from .clutter import BODY, HEADING, TABLE, analyse
 from .exercises import find_exercises, mention_count
 from .metadata import header_end, recover_metadata
-from .text import Line, Sentence, split_sentences, words
+from .text import Line, Sentence, n_words, split_sentences, words
 
 
 _INTERVIEWER = re.compile(r"^(?:Q|Question|Interviewer)\s*[:.]\s")
@@ -126,7 +126,7 @@ def extract_document(doc: SourceDocument) -> DocumentExtraction:
         if not j.is_assessment and opinion and not _DIGIT.search(t) and not _SOURCED.search(t) and _quick_anchors(t) <= 1:
             j = judge(t, "author", 0)  # an opinion piece: the writer's undated, unsourced sentences are views
         prev_holder = (quoted or j.holder) if j.is_assessment else None
-        if len(words(t)) < 3 or (t.rstrip("\"”’' ").endswith("?") and not j.is_assessment):
+        if n_words(t) < 3 or (t.rstrip("\"”’' ").endswith("?") and not j.is_assessment):
             u.kind = "skip"
             continue
         if j.is_assessment:

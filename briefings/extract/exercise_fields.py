@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .resources import any_of, country_index, lexicon, load, lower, mentions, places
+from .resources import any_of, country_index, lexicon, load, lower, mentions, places, trie_pattern
 
 _CLAUSE = re.compile(r";|:\s|\s[–—]\s|,\s(?=(?:revealing|showcasing|underlining|underscoring|indicating|demonstrating|signalling|signaling|highlighting|citing|making|raising|prompting|sparking|drawing)\b)|,?\s(?:while|whereas|although|though|but|after|before|since|days after|weeks after|as tensions)\s|\sas\s(?=(?:the|a|an|[A-Z])\b|[A-Z])")
 _LOC_PREP = re.compile(r"(?:\b(?:in|at|near|off|around|across|into|towards?|inside|over|within|borders? with)\s+(?:the\s+)?"
@@ -42,6 +42,7 @@ _LOC_PATTERNS = [
     (("region", "Region", "Krai", "Oblast", "Province", "Prefecture", "Governorate", "Peninsula", "Island", "Bay", "Gulf", "Strait", "Sea", "Coast"), re.compile(r"(?P<n>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s(?:region|Region|Krai|Oblast|Province|Prefecture|Governorate|Peninsula|Islands|Island|Bay|Gulf|Strait|Sea|Coast))\b")),
     (("off ", "near ", "outside "), re.compile(r"\b(?:off|near|outside)\s(?:the\s)?(?:coast\sof\s|port\sof\s|city\sof\s)?(?P<n>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")),
 ]
+_LOC_RX = [(re.compile("|".join(re.escape(t) for t in triggers)), rx) for triggers, rx in _LOC_PATTERNS]
 _NOT_PLACE_HEAD = {"The", "A", "An", "In", "On", "At", "This", "That", "Its", "Their", "Our", "NATO", "Allied", "Joint", "Exercise",
                    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
                    "April", "May", "June", "July", "August", "September", "October", "November", "December"}
@@ -50,6 +51,9 @@ _QTY = re.compile(r"(?:(?:about|more than|over|up to|some|approximately|nearly|a
                   r"drones|sailors|soldiers|servicemen|jets|submarines|fighters|marines)\b")
 _TRAIN = re.compile(r"\b(?:rehearsed|practised|practiced|practising|practicing|rehearsing|training subjects included|serials (?:planned )?(?:for [\w\s]+ )?cover|"
                     r"drills (?:on|in)|will practise|will practice|training included|activities included|included|includes)\s+(?P<list>[^.;:]+)")
+
+_ANY_DIGIT = re.compile(r"\d")
+_TRAIN_TRIGGERS = ("rehears", "practi", "include", "serials", "drills ")
 
 
 @lru_cache(maxsize=None)
@@ -62,6 +66,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "neg": any_of(lex["negation_cues"]),
         "obs": any_of(lex["observer_cues"]),
         "adv": any_of(lex["adversary_cues"]),
+        "ship_word": re.compile(trie_pattern(list(ships))),
         "ship": re.compile(r"(?:(?:large|guided-missile|diesel-electric|comprehensive|landing|supply|rescue|missile|anti-submarine|amphibious|"
                            r"nuclear-powered|stealth|Italian|aircraft)\s+){0,2}(?:" + "|".join(re.escape(s) for s in sorted(ships, key=len, reverse=True))
                            + r")s?\s+(?:[A-Z]{2,5}\s+)?[A-Z][\w-]+(?:\s[A-Z][\w-]+)?(?:\s+and\s+(?:[A-Z]{2,5}\s+)?[A-Z][\w-]+)?"),
@@ -88,12 +93,17 @@ def _plain_forms() -> frozenset[str]:
 
 def clauses(text: str) -> list[tuple[int, int]]:
     """Clause spans of a sentence, split at semicolons, colons, dashes and contrast or time conjunctions."""
+    return list(_clauses(text))
+
+
+@lru_cache(maxsize=4096)
+def _clauses(text: str) -> tuple[tuple[int, int], ...]:
     out, start = [], 0
     for m in _CLAUSE.finditer(text):
         out.append((start, m.start()))
         start = m.end()
     out.append((start, len(text)))
-    return [(a, b) for a, b in out if b > a]
+    return tuple((a, b) for a, b in out if b > a)
 
 
 def place_spans(text: str) -> list[tuple[int, int, str]]:
@@ -106,8 +116,8 @@ def _place_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     """Places in `text` (gazetteer and patterns), longest first when they overlap, in text order."""
     found: list[tuple[int, int, str]] = []
     found.extend(places(text))
-    for triggers, rx in _LOC_PATTERNS:
-        if not any(t in text for t in triggers):
+    for trigger, rx in _LOC_RX:
+        if trigger.search(text) is None:
             continue
         for m in rx.finditer(text):
             if "list" in m.groupdict() and m.group("list"):
@@ -160,7 +170,7 @@ def _country_spans(text: str) -> tuple[tuple[int, int, str], ...]:
 
 def focus_clause(text: str, focus: int) -> tuple[int, int]:
     """The clause of `text` that contains offset `focus`."""
-    for a, b in clauses(text):
+    for a, b in _clauses(text):
         if a <= focus < b:
             return a, b
     return 0, len(text)
@@ -187,7 +197,7 @@ def roles(text: str, explicit: bool, focus: int = 0,
     prev: list[tuple[int, int, str]] = []
     obs_next = False
     low = lower(text)
-    for ca, cb in clauses(text):
+    for ca, cb in _clauses(text):
         clause = low[ca:cb]
         in_clause = [(a, b, c) for a, b, c in spans if ca <= a and b <= cb]
         if not in_clause:
@@ -280,10 +290,15 @@ def prep_places(text: str) -> list[str]:
 def activities(text: str) -> list[str]:
     """Short verbatim phrases naming what was done or sent: drills, weapons firings, ships, numbers."""
     out: list[str] = []
-    for m in _cues()["ship"].finditer(text):
-        out.append(m.group(0))
-    for m in _QTY.finditer(text):
-        out.append(m.group(0))
+    cues = _cues()
+    if cues["ship_word"].search(text):
+        for m in cues["ship"].finditer(text):
+            out.append(m.group(0))
+    if _ANY_DIGIT.search(text):
+        for m in _QTY.finditer(text):
+            out.append(m.group(0))
+    if not any(t in text for t in _TRAIN_TRIGGERS):
+        return list(dict.fromkeys(a for a in out if a and len(a) <= 90))
     for m in _TRAIN.finditer(text):
         body = re.split(r",?\s+(?:according to|the [\w\s'’-]+ (?:said|says|added|stated|announced)|said|says)\b", m.group("list"))[0]
         for item in re.split(r",\s+(?:and\s+)?|\s+and\s+(?=\w+ing\b)|\s+and\s+(?=[a-z]+\s[a-z]+$)", body):

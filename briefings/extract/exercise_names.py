@@ -101,6 +101,8 @@ _GENERIC_WORDS = {"Army", "Navy", "Air", "Force", "Marine", "Marines", "Coast", 
 _APPOSITIVE = re.compile(r"^,\s+(?:a|an|the)\s+[^,.;]{0,60}?\b(?:exercises?|drills?|manoeuvres|maneuvers|war ?games?)\b")
 _EDITION_OF = re.compile(r"\b(?:edition|iteration|round) of (?P<n>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3})(?=,\s+(?:a|an|the)\s+[^,.;]{0,60}?"
                          r"\b(?:exercises?|drills?|manoeuvres|maneuvers|war ?games?)\b)")
+_ANY_DIGIT = re.compile(r"\d")
+_NOUN_WORD = re.compile(r"exercise|drill|manoeuvres|maneuvers|war ?game")
 _WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 _EDITION = re.compile(r"-(?P<e>\d{1,2}|[IVXLC]{1,6})(?![\w-])|\s(?P<r>(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV))(?![\w-])")
 
@@ -172,7 +174,7 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
             multi = " " in series or "/" in series or series.isupper()
             strong = multi or _EXERCISE_WORD.match(after) or re.search(r"(?i)\b(?:exercise|ex\.?)\s$", before) or series in extra
             add(a, b, series, None, weak=not strong)
-    for rx in (_HYPHEN_NAME, _SPACE_NAME):
+    for rx in ((_HYPHEN_NAME, _SPACE_NAME) if _ANY_DIGIT.search(text) else ()):
         for m in rx.finditer(text):
             n, a = _strip_lead(m.group("n"), m.start("n"))
             ytxt = m.group("y")
@@ -192,11 +194,11 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
                 continue
             add(a, m.end(), n, year)
     forms = country_index()[0]
-    for m in _EDITION_OF.finditer(text):
+    for m in (_EDITION_OF.finditer(text) if " of " in text else ()):
         n = m.group("n")
         if n.casefold() not in bad and not any(t in forms for t in n.split()):
             add(m.start("n"), m.end("n"), n, None)
-    for m in _THE_NAMED.finditer(text):
+    for m in (_THE_NAMED.finditer(text) if _NOUN_WORD.search(text) else ()):
         n = m.group("n")
         toks = n.split()
         if (n.casefold() in bad or any(t.casefold() in bad for t in toks) or any(t in forms or t.rstrip("'’s") in forms for t in toks)
@@ -204,7 +206,7 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
                 or _WEEKDAY.match(toks[0]) or place_like(n) or all(t in _GENERIC_WORDS for t in toks)):
             continue
         add(m.start("n"), m.end("n"), n, None)
-    for m in _EXERCISE_NAME.finditer(text):
+    for m in (_EXERCISE_NAME.finditer(text) if "Ex" in text else ()):
         n = m.group("n")
         if n.casefold() not in bad and not badwords.search(n):
             ym = re.search(r"(?:[-‐–]\s?|\s)(?P<y>(?:19|20)\d{2}|'?\d{2})$", n)

@@ -7,7 +7,7 @@ from ..model import Metadata
 from .clutter import BODY, CLUTTER, HEADING, analyse, is_furniture
 from .dates import find_dates, first_full_date
 from .resources import country_index
-from .text import Line, dateline_end, words
+from .text import Line, dateline_end, n_words, words
 
 _ORG_WORDS = re.compile(
     r"(?i)\b(?:news|newswire|wire|bureau|government|ministry|department|office|command|times|post|agency|chronicle|ledger|weekly|daily|journal|review|centre|center|institute|herald|"
@@ -57,10 +57,10 @@ def header_end(lines: list[Line] | tuple[Line, ...], kinds: list[str] | tuple[st
     last_meta = -1
     for ln in lines[:20]:
         s = ln.text.strip()
-        if _BYLINE.match(s) or (s and len(words(s)) <= 8 and first_full_date(s)) or re.match(r"(?i)(published|updated|posted)\b", s):
+        if _BYLINE.match(s) or (s and n_words(s) <= 8 and first_full_date(s)) or re.match(r"(?i)(published|updated|posted)\b", s):
             last_meta = ln.index
     for ln, k in zip(lines, kinds):
-        if ln.index > last_meta and k == BODY and len(words(ln.text)) >= 20:
+        if ln.index > last_meta and k == BODY and n_words(ln.text) >= 20:
             return ln.index
     return len(lines)
 
@@ -77,7 +77,7 @@ def _is_masthead(text: str, rest: str) -> bool:
         if min(segs, key=len).upper() in (initials, initials[:len(min(segs, key=len))]):
             return True
         s = long
-    n = len(words(s))
+    n = n_words(s)
     if n == 0 or n > 6 or re.search(r"[.!?:]$", s) or find_dates(s) or is_furniture(s):
         return False
     if not all(w[:1].isupper() or w.casefold() in {"of", "the", "and", "for", "on", "in", "&"} for w in s.split()):
@@ -121,11 +121,11 @@ def recover_metadata(text: str) -> Metadata:
         s = ln.text.strip()
         if not s or k == CLUTTER or s == masthead or k not in (HEADING, BODY):
             continue
-        if len(words(s)) < 3 or (len(words(s)) <= 7 and _clean_name(s)) or _BYLINE.match(s) or _EDITED.match(s) or (ln.index >= head_end and len(words(s)) > 30):
+        if n_words(s) < 3 or (n_words(s) <= 7 and _clean_name(s)) or _BYLINE.match(s) or _EDITED.match(s) or (ln.index >= head_end and n_words(s) > 30):
             continue
-        if ln.index < 6 and len(words(s)) <= 5 and _is_masthead(s, "") and _ORG_WORDS.search(s):
+        if ln.index < 6 and n_words(s) <= 5 and _is_masthead(s, "") and _ORG_WORDS.search(s):
             continue  # a second masthead line ("Press Information Bureau")
-        if k == BODY and (len(words(s)) >= 16 or _REPORTED.search(s)):
+        if k == BODY and (n_words(s) >= 16 or _REPORTED.search(s)):
             break  # the page opens with its first paragraph: no headline stated
         if k == BODY and dateline_end(s):
             break
@@ -202,7 +202,7 @@ def _author(lines: list[Line], kinds: list[str], head_end: int, title_idx: int, 
             s = ln.text.strip()
             if s and s != masthead and not _ORG_WORDS.search(s.split(",")[0]):
                 name = _clean_name(s)
-                if name and len(words(s)) <= 10:
+                if name and n_words(s) <= 10:
                     return name
     total = len(lines)
     tail = {ln.index for ln in [ln for ln in lines if ln.text.strip()][-4:]}

@@ -167,9 +167,14 @@ class CueSet:
             self.items.append((re.compile(p), frozenset(lits)))
             prefixes |= lits
         self.trigger = re.compile(trie_pattern(prefixes)) if prefixes else None
+        self._last: tuple[str, set[str]] | None = None
 
     def _present(self, low: str) -> set[str]:
-        return set(self.trigger.findall(low)) if self.trigger else set()
+        if self._last is not None and self._last[0] is low:
+            return self._last[1]  # search and count on the same text
+        found = set(self.trigger.findall(low)) if self.trigger else set()
+        self._last = (low, found)
+        return found
 
     def search(self, low: str) -> re.Match[str] | None:
         """The first pattern match in `low` (a `lower()` text), or None."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof gen lt col maj capt cmdr cdr adm sgt cpl pvt brig rep sen gov pres st no nos vs etc e.g i.e
@@ -12,6 +13,9 @@ a.m p.m rev hon est dept univ ave mt ft gov't cf al assn bros messrs mme mlle rt
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?:\[\d{1,3}\])*(?=\s+[\"“‘'(\[]?[A-Z0-9À-ÖØ-ÞА-ЯЁ])|[.!?…]+[\"”’')\]]*(?=\s+[–—•·-]\s)")
 _WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
+_DOTTED = re.compile(r"(?:\w\.)+\w")
+_CLOSER_END = re.compile(r"[\"”’')\]]$")
+_WORDCHAR = re.compile(r"\w")
 _DASH = re.compile(r"\s+(?:–|—|--|-)\s+")
 _DATELINE_TOKEN = re.compile(r"^(?:[A-Z][\w.'’/-]*,?|\d{1,2},?|\d{4}\)?,?|\([^()]*\)?,?|[A-Z]{2,},?|[\w.'’/-]*\)|[a-z]{1,3}\.?)$")
 
@@ -59,7 +63,10 @@ def split_lines(text: str) -> list[Line]:
 
 def _is_abbreviation(chunk: str) -> bool:
     """True when the text before a full stop ends in an abbreviation or an initial."""
-    m = _WORD_BEFORE.search(chunk)
+    cut = max(0, len(chunk) - 64)
+    m = _WORD_BEFORE.search(chunk, cut)  # the last word: no need to scan the whole chunk
+    if m and m.start() == cut and cut:
+        m = _WORD_BEFORE.search(chunk)
     if not m:
         return False
     word = m.group(1).rstrip(".").casefold()
@@ -69,7 +76,7 @@ def _is_abbreviation(chunk: str) -> bool:
         return True
     if len(word) == 1 and word.isalpha():
         return True  # an initial: "J. Smith"
-    return bool(re.fullmatch(r"(?:\w\.)+\w", word))  # U.S, e.g
+    return _DOTTED.fullmatch(word) is not None  # U.S, e.g
 
 
 _DATELINE_ALT = re.compile(r"^(?:[A-Z][A-Z'’.-]{2,}(?:[ /][A-Z][A-Z'’.-]{2,}){0,2}(?:,\s[A-Z][\w.]*(?:\s\d{1,2})?)?\.\s/[^/\n]{2,40}/\.\s+"
@@ -112,7 +119,7 @@ def split_sentences(text: str, line: Line) -> list[Sentence]:
         end = m.end()
         if s[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(s[cursor:m.start()]):
             continue
-        if s[m.start()] == "." and _is_abbreviation(s[cursor:m.start()]) and not re.search(r"[\"”’')\]]$", m.group()):
+        if s[m.start()] == "." and _is_abbreviation(s[cursor:m.start()]) and _CLOSER_END.search(m.group()) is None:
             continue
         _add(out, text, line, cursor, end, pos)
         pos = len(out)
@@ -131,7 +138,7 @@ def _add(out: list[Sentence], text: str, line: Line, a: int, b: int, pos: int) -
     start = line.start + a + lead
     end = line.start + a + trail
     body = text[start:end]
-    if not re.search(r"\w", body):
+    if not _WORDCHAR.search(body):
         return
     out.append(Sentence(start, end, body, line.index, len(out)))
 
@@ -142,3 +149,9 @@ WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 def words(text: str) -> list[str]:
     """Word tokens of `text`."""
     return WORD.findall(text)
+
+
+@lru_cache(maxsize=8192)
+def n_words(text: str) -> int:
+    """How many word tokens `text` holds (cached: line and sentence tests ask it repeatedly)."""
+    return len(WORD.findall(text))

@@ -81,19 +81,20 @@ def _markdown_parser() -> Any:
 def markdown_to_html(value: Any, top: int = 1) -> Markup:
     """Render trusted-but-unsanitised config Markdown (``text`` sections) to safe HTML.
 
-    Headings move down so that ``#`` becomes ``<h{top}>`` (at most ``<h6>``): inside a
-    section under an ``<h2>``, ``markdown(3)`` keeps the document's heading levels in order.
+    Headings move so that the text's highest heading becomes ``<h{top}>`` (none deeper than
+    ``<h6>``): inside a section under an ``<h2>``, ``markdown(3)`` keeps the document's
+    heading levels in order.
     """
     text = str(value or "")
     if len(text) > MAX_TEXT_SECTION_CHARS:
         raise ValueError(f"text section longer than {MAX_TEXT_SECTION_CHARS} characters")
     md = _markdown_parser()
     tokens = md.parse(text)
-    shift = max(0, min(int(top), 6) - 1)
-    if shift:
-        for tok in tokens:
-            if tok.type in ("heading_open", "heading_close"):
-                tok.tag = f"h{min(int(tok.tag[1]) + shift, 6)}"
+    heads = [t for t in tokens if t.type in ("heading_open", "heading_close")]
+    if heads:
+        shift = min(max(int(top), 1), 6) - min(int(t.tag[1]) for t in heads)
+        for tok in heads:
+            tok.tag = f"h{min(max(int(tok.tag[1]) + shift, 1), 6)}"
     return Markup(md.renderer.render(tokens, md.options, {}))  # noqa: S704 (raw HTML off)
 
 

@@ -128,8 +128,12 @@ def _num(value: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
 def _e(value: object) -> str:
-    return str(escape(str(value)))
+    """Text for an SVG element or attribute: XML-escaped, without characters XML forbids."""
+    return str(escape(" ".join(_NOT_XML.sub("\ufffd", str(value)).split())))
 
 
 def _bar_style(status: str, precision: str) -> str:

@@ -123,21 +123,20 @@ def _resolve(target: Target, policy: FetchPolicy, deadline: float) -> IPAddress:
         for ip in addresses:
             reason = forbidden_reason(ip)
             if reason:
-                raise FetchError(f"refused: {target.host} is a {reason}; list it in "
-                                 "network.allow_hosts to fetch it", path=target.url)
+                raise FetchError(f"refused: {target.host} is internal ({reason}); list it "
+                                 "in network.allow_hosts to fetch it", path=target.url)
     return addresses[0]
 
 
 def _exchange(target: Target, ip: IPAddress, policy: FetchPolicy, deadline: float,
               conditional: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
     """One request to the checked IP; the body is read only for a 200 response."""
-    import urllib3
     from urllib3.connection import HTTPConnection, HTTPSConnection
 
     remaining = deadline - time.monotonic()
     if remaining <= 0:
         raise FetchError(f"took longer than the {policy.timeout:g} s deadline", path=target.url)
-    timeout = urllib3.Timeout(connect=min(remaining, 10.0), read=remaining)
+    timeout = min(remaining, 10.0)  # to connect; reads get the rest of the deadline
     if target.scheme == "https":
         name = target.host if target.literal is None else None
         conn: HTTPConnection = HTTPSConnection(
@@ -155,6 +154,7 @@ def _exchange(target: Target, ip: IPAddress, policy: FetchPolicy, deadline: floa
     try:
         conn.connect()
         sock = conn.sock
+        sock.settimeout(max(0.01, deadline - time.monotonic()))
 
         def stop() -> None:
             expired.set()

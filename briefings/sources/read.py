@@ -69,8 +69,10 @@ def skipped_summary(skipped: tuple[Skipped, ...] | list[Skipped]) -> list[str]:
     return lines
 
 
-def read_file(found: FoundFile, source_id: str) -> SourceDocument:
-    """One file -> SourceDocument with text, sha256 of the bytes read and recovered metadata."""
+def read_file(found: FoundFile, source_id: str, details: dict | None = None) -> SourceDocument:
+    """One file -> SourceDocument with text, sha256 of the bytes read and recovered metadata.
+
+    For a PDF, `details` (if given) receives "pages": the offset in `text` where each page starts."""
     from briefings.extract.metadata import recover_metadata
 
     shown = display(found.path)
@@ -78,7 +80,10 @@ def read_file(found: FoundFile, source_id: str) -> SourceDocument:
     if found.kind == "pdf":
         from briefings.sources.pdf import pdf_text
 
-        text, encoding, replaced = pdf_text(raw, shown).text, "binary", 0
+        extracted = pdf_text(raw, shown)
+        text, encoding, replaced = extracted.text, "binary", 0
+        if details is not None:
+            details["pages"] = list(extracted.pages)
     else:
         text, encoding, replaced = decode(raw, shown, html=found.kind == "html")
     meta: dict[str, str | None] = {}

@@ -51,13 +51,14 @@ def page_document(got: Fetched, source_id: str) -> WebDocument:
     if canonical:
         details["canonical"] = canonical
     recovered = recover_metadata(text)
+    address = canonical or normalize_url(got.final_url)  # shown and cited: no tracking parameters
     doc = SourceDocument(
-        id=source_id, path=shown, text=text, kind=kind, sha256=got.sha256,
+        id=source_id, path=address, text=text, kind=kind, sha256=got.sha256,
         title=meta.get("title") or recovered.title,
         published=meta.get("published") or recovered.published,
         outlet=meta.get("outlet") or recovered.outlet,
         author=meta.get("author") or recovered.author,
-        url=canonical or got.final_url, encoding=encoding, replacements=replaced)
+        url=address, encoding=encoding, replacements=replaced)
     keys = tuple(dict.fromkeys(normalize_url(u) for u in (got.url, got.final_url, canonical) if u))
     return WebDocument(doc, keys, details)
 
