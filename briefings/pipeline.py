@@ -49,7 +49,7 @@ def edition_time(now: datetime | str | None, timezone: str) -> datetime:
 
 
 def read_sources(loaded: LoadedConfig, *, out_dir: Path | None = None, offline: bool = False,
-                 edition: date | None = None) -> SourceSet:
+                 edition: date | None = None, write_cache: bool = True) -> SourceSet:
     """The config's sources (files, pages, feeds), read once each and graded.
 
     Web sources go through the HTTP cache in `network.cache_dir`, else OUT/.cache/http;
@@ -62,7 +62,8 @@ def read_sources(loaded: LoadedConfig, *, out_dir: Path | None = None, offline: 
     window = cfg.period.window(edition) if cfg.period and edition else None
     return collect_sources(list(cfg.sources), loaded.base_dir,
                            {name: o.reliability for name, o in cfg.outlets.items()},
-                           client=lambda: make_client(cfg.network, cache, offline=offline),
+                           client=lambda: make_client(cfg.network, cache, offline=offline,
+                                                      write_cache=write_cache),
                            window=window, zone=cfg.timezone)
 
 
@@ -119,7 +120,8 @@ def build(loaded: LoadedConfig, *, out_dir: Path, now: datetime | str | None = N
     moment = edition_time(now, cfg.timezone)
     timings: dict[str, float] = {}
     t = time.perf_counter()
-    sources = read_sources(loaded, out_dir=out_dir, offline=offline, edition=moment.date())
+    sources = read_sources(loaded, out_dir=out_dir, offline=offline, edition=moment.date(),
+                           write_cache=not check)
     timings["read"] = time.perf_counter() - t
     if not sources.documents:
         failed = "".join(f"\n  {line}" for line in unavailable_summary(sources))

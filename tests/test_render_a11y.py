@@ -119,3 +119,13 @@ def test_text_colours_meet_wcag_aa(fg, bg):
     fg, bg = (VARS.get(c, c) for c in (fg, bg))
     assert re.fullmatch(r"#[0-9a-f]{6}", fg) and re.fullmatch(r"#[0-9a-f]{6}", bg)
     assert contrast(fg, bg) >= 4.5, (fg, bg, round(contrast(fg, bg), 2))
+
+
+def test_contents_reach_the_sources_appendix_and_the_notes():
+    b = sample_briefing(warnings=("one source was skipped",))
+    b = dataclasses.replace(b, sections=tuple(s for s in b.sections if s.kind != "sources"))
+    doc = doc_of(b)
+    targets = [a.get("href")[1:] for a in doc.find(".//nav").iter("a")]
+    assert targets[-2:] == ["sec-sources-appendix", "notes"]
+    assert all(doc.get_element_by_id(t) is not None for t in targets)
+    assert_headings_in_order(heading_levels(doc))

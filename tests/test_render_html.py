@@ -194,3 +194,18 @@ def test_claim_text_content_is_exactly_the_source_text(t):
     statement = lxml_html.document_fromstring(out).get_element_by_id("claim-p")
     para = statement.find_class("statement")[0]
     assert len(para) == 0 and para.text == t
+
+
+def test_title_block_gives_every_fact_a_reader_needs():
+    b = sample_briefing(period_start="2024-04-01", period_end="2024-04-21")
+    doc = lxml_html.document_fromstring(render_html(b, make_env([])))
+    meta = {dt.text: dt.getnext().text_content() for dt in doc.find_class("meta")[0].iter("dt")}
+    assert meta == {"Prepared by": "Maritime Desk", "Edition": "22 April 2024",
+                    "Period": "1 April 2024 to 21 April 2024",
+                    "Sources": "2, dated 13–21 April 2024",
+                    "Generated": "22 April 2024, 06:00 UTC+01:00"}
+    header = doc.find(".//header")
+    assert header.getprevious().get("class") == "marking-banner"
+    assert header.find_class("subtitle")[0].text == "Open-source briefing"
+    first = doc.find(".//main").find("section")
+    assert first.find("h2").text == "Bottom line up front" and first.find_class("bluf-box")

@@ -279,3 +279,33 @@ def test_chinese_and_cyrillic_source_titles_render_with_covering_fonts(tmp_path)
              for p in reader.pages for f in p["/Resources"]["/Font"].values()}
     assert any(name.replace(" ", "-").startswith(CJK_FAMILIES) for name in fonts), fonts
     assert any(name.startswith("DejaVu") for name in fonts), fonts     # Latin and Cyrillic
+
+
+def _struct_elements(node, seen: set[int]):
+    """Every element of a PDF structure tree (depth first), each visited once."""
+    if hasattr(node, "idnum"):
+        if node.idnum in seen:
+            return
+        seen.add(node.idnum)
+    node = node.get_object()
+    if isinstance(node, list):
+        for child in node:
+            yield from _struct_elements(child, seen)
+    elif isinstance(node, dict):
+        if "/S" in node:
+            yield node
+        kids = node.get("/K")
+        for child in kids if isinstance(kids, list) else [kids]:
+            if child is not None and not isinstance(child, int):
+                yield from _struct_elements(child, seen)
+
+
+def test_pdf_is_tagged_with_language_headings_table_and_figure_alt_text(sample_pdf):
+    root = PdfReader(io.BytesIO(sample_pdf)).trailer["/Root"]
+    assert root["/Lang"] == "en" and bool(root["/MarkInfo"]["/Marked"])
+    elements = list(_struct_elements(root["/StructTreeRoot"]["/K"], set()))
+    kinds = [str(e["/S"]) for e in elements]
+    assert kinds.count("/H1") == 1 and kinds.count("/H2") == 7 and "/Table" in kinds
+    assert "/TH" in kinds and "/Caption" in kinds
+    figures = [e for e in elements if e["/S"] == "/Figure"]
+    assert [str(f["/Alt"]) for f in figures] == ["Timeline of the exercises by date"]

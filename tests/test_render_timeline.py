@@ -116,3 +116,13 @@ def test_any_exercises_give_wellformed_svg_with_bars_inside_the_plot(rows):
     for bar in bars:
         x, w = float(bar.get("x")), float(bar.get("width"))
         assert PLOT_X0 - 0.1 <= x and x + w <= PLOT_X1 + 5.1
+
+
+def test_long_lists_are_cut_to_fit_a_page_and_say_so():
+    xs = [Exercise(name=f"Drill {i:02d}", start=f"2023-{1 + i % 12:02d}-01") for i in range(40)]
+    svg = draw(*xs)
+    rows = svg.findall(f"{SVG}g[@class='row']")
+    assert len(rows) == 30 and float(svg.get("height")) < 760
+    assert "Not drawn for lack of room: 10 more exercises in the list below." in svg.find(
+        f"{SVG}desc").text
+    assert "10 more exercises in the list below" in "".join(svg.itertext())

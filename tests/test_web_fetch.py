@@ -210,3 +210,40 @@ def test_cache_revalidates_and_offline_reads_it(site: WebServer, tmp_path: Path)
     body.write_bytes(b"tampered")
     with pytest.raises(FetchError, match="not in the cache"):
         offline.get(url)
+
+
+@pytest.mark.parametrize("package, floor", [("urllib3", (2, 7, 0)), ("lxml", (6, 1, 0)),
+                                            ("pypdf", (6, 10, 2)), ("defusedxml", (0, 7, 1))])
+def test_dependency_floors_for_web_sources(package: str, floor: tuple[int, ...]) -> None:
+    import re
+    from importlib.metadata import version
+
+    found = tuple(int(x) for x in re.findall(r"\d+", version(package))[:3])
+    assert found >= floor, f"{package} {version(package)} is below {'.'.join(map(str, floor))}"
+
+
+def test_https_connects_to_the_checked_address_and_verifies_the_name(tmp_path: Path) -> None:
+    import ssl
+
+    import trustme
+
+    ca = trustme.CA()
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("localhost").configure_cert(context)
+    ca_file = tmp_path / "ca.pem"
+    ca.cert_pem.write_to_path(str(ca_file))
+    with WebServer(tls=context) as server:
+        server.add("/page.html", PAGE)
+        url = f"https://localhost:{server.port}/page.html"
+        allow = frozenset({allow_entry(f"localhost:{server.port}")})
+        got = fetch(url, FetchPolicy(allow=allow, ca_file=str(ca_file)))
+        assert got.status == 200 and b"Frigate" in got.body
+        assert server.log[-1][2]["host"] == f"localhost:{server.port}"
+        # by IP the certificate (issued to localhost) does not match: refused before any request
+        before = server.hits()
+        with pytest.raises(FetchError, match="certificate"):
+            fetch(f"https://127.0.0.1:{server.port}/page.html",
+                  FetchPolicy(allow=frozenset({allow_entry(server.hostport)}), ca_file=str(ca_file)))
+        with pytest.raises(FetchError, match="certificate"):  # an unknown CA
+            fetch(url, FetchPolicy(allow=allow))
+        assert server.hits() == before

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import time
-import zlib
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,8 @@ from briefings.sources.pdf import page_at, pdf_text
 from briefings.sources.read import read_file
 from briefings.sources.urls import canonical_url, normalize_url
 from conftest import write_config
-from web_server import WebServer, article_html, article_texts, atom, minimal_pdf, rss
+from web_server import (WebServer, article_html, article_texts, atom, flate_bomb_pdf, minimal_pdf,
+                        rss)
 
 runner = CliRunner()
 NOW = "2024-04-22T06:00:00"
@@ -57,7 +57,7 @@ def site(secret_file: Path):
             ("Third", f"{s.base}/news/3.html", f"Thu, 18 {day}"),
             ("First", f"{s.base}/news/1.html?utm_source=rss&utm_medium=feed", f"Sat, 20 {day}"),
             ("Fourth", f"{s.base}/news/5.html", f"Wed, 10 {day}"),
-            ("Second", f"/news/2.html#comments", f"Fri, 19 {day}")]),
+            ("Second", "/news/2.html#comments", f"Fri, 19 {day}")]),
             content_type="application/rss+xml")
         s.add("/atom.xml", atom([("Second again", f"{s.base}/news/2.html", "2024-04-19T08:00:00Z"),
                                  ("Four", f"{s.base}/news/4.html?fbclid=xyz", "2024-04-17T08:00:00Z")]),
@@ -157,13 +157,7 @@ def test_pdf_by_url_and_by_path_keeps_page_offsets(site: WebServer, tmp_path: Pa
 
 
 def test_hostile_pdfs_fail_cleanly_and_the_rest_is_read(tmp_path: Path) -> None:
-    bomb = zlib.compress(bytes(300_000_000), 9)
-    flate = (b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
-             b"2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
-             b"3 0 obj << /Type /Page /Parent 2 0 R /Contents 4 0 R >> endobj\n"
-             b"4 0 obj << /Length " + str(len(bomb)).encode() + b" /Filter /FlateDecode >>\nstream\n"
-             + bomb + b"\nendstream endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
-    (tmp_path / "a-bomb.pdf").write_bytes(flate)
+    (tmp_path / "a-bomb.pdf").write_bytes(flate_bomb_pdf(1 << 30))  # 1 MB inflating to 1 GiB
     (tmp_path / "b-garbage.pdf").write_bytes(b"%PDF-1.7\n" + b"\xff" * 2000)
     (tmp_path / "c-good.pdf").write_bytes(minimal_pdf(PDF_PAGES))
     started = time.monotonic()
@@ -175,6 +169,8 @@ def test_hostile_pdfs_fail_cleanly_and_the_rest_is_read(tmp_path: Path) -> None:
     assert time.monotonic() - started < 20
     with pytest.raises(SourceError, match="longer than"):
         pdf_text(minimal_pdf(PDF_PAGES), "x.pdf", timeout=0.001)
+    with pytest.raises(SourceError, match="more memory than allowed|exceeded its limits"):
+        pdf_text(minimal_pdf(PDF_PAGES), "x.pdf", memory_mb=40)  # the child's RLIMIT_AS holds
     with pytest.raises(SourceError, match="not a PDF"):
         pdf_text(b"hello", "x.pdf")
 
@@ -199,6 +195,18 @@ def test_truncating_html_fails_loudly(site: WebServer, tmp_path: Path) -> None:
                     encoding="utf-8")
     with pytest.raises(SourceError, match="truncated by parser"):
         read_file(FoundFile(huge, "html"), "s1")
+
+
+def test_raw_gzip_bodies_are_not_inflated(site: WebServer, tmp_path: Path) -> None:
+    from web_server import gzip_bomb
+
+    site.add("/raw.gz", gzip_bomb(64 << 20), content_type="application/gzip")
+    site.add("/raw-as-html", gzip_bomb(64 << 20), content_type="text/html")
+    got = collect(site, [{"url": f"{site.base}/raw.gz"}, {"url": f"{site.base}/raw-as-html"}],
+                  tmp_path)
+    reasons = [u.reason for u in got.unavailable]
+    assert "unsupported content type 'application/gzip'" in reasons[0]
+    assert "binary" in reasons[1] and not got.documents
 
 
 def test_cp1252_page_without_a_declared_charset(site: WebServer, tmp_path: Path) -> None:
@@ -254,6 +262,9 @@ def test_build_is_partial_cached_and_offline(site: WebServer, canary: WebServer,
                                              tmp_path: Path) -> None:
     cfg = build_config(site, canary, tmp_path)
     out = tmp_path / "out"
+    checked = runner.invoke(app, ["build", str(cfg), "--out", str(out), "--now", NOW, "--check"])
+    assert checked.exit_code == 5, checked.output
+    assert not out.exists() and not (tmp_path / "cache").exists()  # --check writes nothing
     site.clear()
     first = runner.invoke(app, ["build", str(cfg), "--out", str(out), "--now", NOW])
     assert first.exit_code == 5, first.output

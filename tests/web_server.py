@@ -1,7 +1,6 @@
 """Test helpers: a real HTTP server on loopback with scripted routes, request log, ETag handling."""
 from __future__ import annotations
 
-import gzip
 import hashlib
 import html
 import threading
@@ -34,7 +33,8 @@ class WebServer:
     """ThreadingHTTPServer on 127.0.0.1 (random port) serving `routes` by path (query ignored
     unless the path with query is a route). Every request is logged as (path, status, headers)."""
 
-    def __init__(self) -> None:
+    def __init__(self, tls=None) -> None:
+        self.scheme = "https" if tls else "http"
         self.routes: dict[str, Route] = {}
         self.log: list[tuple[str, int, dict[str, str]]] = []
         self._lock = threading.Lock()
@@ -83,6 +83,8 @@ class WebServer:
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
+        if tls is not None:
+            self.httpd.socket = tls.wrap_socket(self.httpd.socket, server_side=True)
         self.port = self.httpd.server_address[1]
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
@@ -100,7 +102,7 @@ class WebServer:
 
     @property
     def base(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{self.scheme}://127.0.0.1:{self.port}"
 
     @property
     def hostport(self) -> str:
@@ -265,7 +267,3 @@ def trickle(delay: float = 0.1, total: int = 10_000) -> Callable[[BaseHTTPReques
         except (BrokenPipeError, ConnectionResetError):
             pass
     return handle
-
-
-def gzip_small(data: bytes) -> bytes:
-    return gzip.compress(data)

@@ -58,8 +58,8 @@ def is_furniture(text: str) -> bool:
         return True
     if n <= 60 and phrases.search(low):
         return True
-    if _ABOUT.search(s):
-        return True
+    if (s.startswith("About") or "headquartered" in s or "$" in s or "£" in s or "€" in s) and _ABOUT.search(s):
+        return True  # (the cheap test first: every branch of _ABOUT needs one of these)
     parts = [p for p in _PARTS.split(s) if p.strip()]
     if len(parts) >= 2 and all(n_words(p) <= 6 for p in parts) and not _TERMINAL.search(s):
         return True

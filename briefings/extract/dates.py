@@ -2,8 +2,12 @@
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import lru_cache
+from typing import Iterator
 
 MONTHS = {
     "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8, "septiembre": 9,
@@ -25,6 +29,7 @@ _PATTERNS = [
     ("mdy", re.compile(rf"(?<!\w){_WD}{_M.format(n='m')}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})(?!\d)")),
     ("dmy", re.compile(rf"(?<!\d){_WD}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M.format(n='m')},?\s+(?P<y>\d{{4}})(?!\d)")),
     ("dmy_es", re.compile(r"(?<!\d)(?P<d>\d{1,2})\s+de\s+(?P<m>enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\s+de\s+(?P<y>\d{4})(?!\d)", re.I)),
+    ("dm_es", re.compile(r"(?<!\d)(?P<d>\d{1,2})\s+de\s+(?P<m>enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)(?!\w)(?!\s+de(?:l)?\s+(?:año\s+)?\d{4})", re.I)),
     ("iso", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<mo>\d{2})-(?P<d>\d{2})(?!\d)")),
     ("dotted", re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<mo>\d{1,2})\.(?P<y>(?:19|20)\d{2})(?!\d)")),
     ("slashed", re.compile(r"(?<![\d/])(?P<mo>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d{2})(?!\d)")),
@@ -56,11 +61,37 @@ def _iso(y: int | None, m: int, d: int) -> str | None:
 _DIGIT = re.compile(r"\d")
 
 
+# Slashed dates ("12/08/2025") are read day first (the order of most of the world), unless the document is
+# US-style (see `month_first_style`); when one number is above 12 it decides the order either way.
+_MONTH_FIRST: ContextVar[bool] = ContextVar("month_first", default=False)
+_US_STATE = (r"(?:Ala|Alaska|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Hawaii|Idaho|Ill|Ind|Iowa|Kan|Ky|La|Maine|Md|Mass|Mich|Minn|Miss|Mo|"
+             r"Mont|Neb|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Ohio|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Texas|Utah|Vt|Va|Wash|W\.Va|Wis|Wyo)\.?")
+_US_STYLE = re.compile(r"(?m)^\s*(?:[A-Z][A-Za-z.'’ -]{2,30}, " + _US_STATE + r"\s*(?:[(–—-]|\s--)"
+                       r"|(?:WASHINGTON|NEW YORK|SAN DIEGO|HONOLULU|PEARL HARBOR|NORFOLK|ANNAPOLIS|ARLINGTON|THE PENTAGON)\b[^\n]{0,40}?\s[(–—-])"
+                       r"|\b\d{1,2}:\d{2}\s?(?:[AaPp]\.?[Mm]\.?\s)?(?:ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|MT|MST|MDT)\b")
+
+
+def month_first_style(text: str) -> bool:
+    """Whether a document writes slashed dates month first: a US dateline ("NORFOLK, Va. —", "WASHINGTON (AP) —")
+    or a US time zone after a clock time ("10:30 a.m. ET") in its first lines."""
+    return _US_STYLE.search(text[:3000]) is not None
+
+
+@contextmanager
+def slash_order(text: str) -> Iterator[None]:
+    """Read the slashed dates of `text` (and of its sentences) in the order its style implies, inside this block."""
+    token = _MONTH_FIRST.set(month_first_style(text))
+    try:
+        yield
+    finally:
+        _MONTH_FIRST.reset(token)
+
+
 def find_dates(text: str, year: int | None = None) -> list[DateHit]:
     """All dates in `text`, earliest first; dates without a year take `year` (None if unknown)."""
     if not _DIGIT.search(text):
         return []
-    return list(_find_dates(text, year))
+    return list(_find_dates(text, year, _MONTH_FIRST.get()))
 
 
 _MONTH_WORD = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)")
@@ -68,13 +99,13 @@ _NUMERIC = re.compile(r"\d[-./]\d")
 
 
 @lru_cache(maxsize=4096)
-def _find_dates(text: str, year: int | None) -> tuple[DateHit, ...]:
+def _find_dates(text: str, year: int | None, month_first: bool = False) -> tuple[DateHit, ...]:
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
     has_month = _MONTH_WORD.search(text) is not None
     has_numeric = _NUMERIC.search(text) is not None
     for kind, rx in _PATTERNS:
-        if not (has_numeric if kind in ("iso", "dotted", "slashed") else has_month or kind == "dmy_es"):
+        if not (has_numeric if kind in ("iso", "dotted", "slashed") else has_month or kind in ("dmy_es", "dm_es")):
             continue
         for m in rx.finditer(text):
             a, b = m.span()
@@ -93,8 +124,12 @@ def _find_dates(text: str, year: int | None) -> tuple[DateHit, ...]:
                 hits.append(DateHit(a, b, s, e, has_year))
             else:
                 mo = int(g["mo"]) if g.get("mo") else MONTHS[g["m"].rstrip(".").casefold()]
-                if kind == "slashed" and mo > 12:
-                    mo, d = int(g["d"]), int(g["mo"])
+                if kind == "slashed":
+                    first, second = int(g["mo"]), int(g["d"])
+                    if first > 12 or (not month_first and second <= 12):
+                        mo, d = second, first  # day first
+                    else:
+                        mo, d = first, second
                 else:
                     d = int(g["d"])
                 iso = _iso(yy, mo, d)
@@ -119,3 +154,38 @@ def first_full_date(text: str) -> str | None:
 def years(text: str) -> list[tuple[int, int]]:
     """Four-digit years (1950-2049) in `text` with their positions."""
     return [(m.start(), int(m.group("y"))) for m in YEAR.finditer(text)]
+
+
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_WEEKDAY_REF = re.compile(r"\b(?:(?P<dir>last|this|next|on|from|since|until|by|early|late)\s+)?(?:on\s+)?"
+                          r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?\b(?!,?\s+(?:\d|[A-Z][a-z]+\s+\d))")
+_FUTURE = re.compile(r"\b(?:will|shall|is set to|are set to|is due to|are due to|is scheduled|are scheduled|scheduled for|plans? to|planned for|"
+                     r"is expected to|are expected to|is to|are to)\b")
+
+
+def weekday_date(text: str, published: str | None) -> str | None:
+    """The ISO date of a bare weekday ("on Saturday", "last Tuesday") relative to the article's date `published`.
+
+    "next X" and a sentence in the future tense ("will begin on Monday") mean the first such day after the
+    article's date; otherwise the weekday is the latest such day on or before it. None without a weekday
+    or a publication date (or when the weekday comes with its own calendar date: "Tuesday, 5 May").
+    """
+    if not published or len(published) < 10:
+        return None
+    m = _WEEKDAY_REF.search(text)
+    if m is None:
+        return None
+    try:
+        pub = date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    want = _WEEKDAYS[m.group("wd").casefold()]
+    direction = (m.group("dir") or "").casefold()
+    future = direction == "next" or (direction != "last" and _FUTURE.search(text.lower()) is not None)
+    if future:
+        delta = (want - pub.weekday()) % 7 or 7
+        return (pub + timedelta(days=delta)).isoformat()
+    delta = (pub.weekday() - want) % 7
+    if direction == "last" and delta == 0:
+        delta = 7
+    return (pub - timedelta(days=delta)).isoformat()

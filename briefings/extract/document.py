@@ -9,6 +9,7 @@ from .assessments import HolderTracker, judge
 from .claims import attribution, features, stated_date
 from .ranking import claim_features, claim_score
 from .clutter import BODY, HEADING, TABLE, analyse
+from .dates import slash_order, weekday_date
 from .exercises import find_exercises, mention_count
 from .metadata import header_end, recover_metadata
 from .text import Line, Sentence, n_words, split_sentences, words
@@ -100,6 +101,11 @@ def units(doc: SourceDocument, title: str | None) -> list[Unit]:
 
 def extract_document(doc: SourceDocument) -> DocumentExtraction:
     """Claims, assessments and exercises of one source; every span indexes `doc.text` exactly."""
+    with slash_order(doc.text):
+        return _extract(doc)
+
+
+def _extract(doc: SourceDocument) -> DocumentExtraction:
     text = doc.text
     published = doc.published
     title = doc.title
@@ -140,15 +146,21 @@ def extract_document(doc: SourceDocument) -> DocumentExtraction:
         f = features(t, year)
         sc = claim_score(claim_features(t, f, rank, u.sent.pos, mention_count(t), j.strength, u.header))
         claims.append(Claim(text=t, source=doc.id, start=u.sent.start, end=u.sent.end, score=round(sc, 4),
-                            date=stated_date(t, year), attribution=attribution(t)))
+                            date=stated_date(t, year) or weekday_date(t, published), attribution=attribution(t)))
     exercises = find_exercises(doc.id, text, us, published)
     return DocumentExtraction(claims=tuple(claims), assessments=tuple(assessments), exercises=tuple(exercises))
 
 
+_PER_TEXT_CACHES: list = []
+
+
 def clear_caches() -> None:
     """Forget the per-text caches (line kinds, names, dates, places), as between unrelated documents."""
-    from . import clutter, dates, exercise_fields, exercise_names
-    for mod in (clutter, dates, exercise_fields, exercise_names):
-        for v in vars(mod).values():
-            if callable(getattr(v, "cache_clear", None)) and getattr(v, "cache_info", None) and v.cache_info().maxsize is not None:
-                v.cache_clear()
+    if not _PER_TEXT_CACHES:
+        from . import clutter, dates, exercise_fields, exercise_names, text as text_mod
+        for mod in (clutter, dates, exercise_fields, exercise_names, text_mod):
+            for v in vars(mod).values():
+                if callable(getattr(v, "cache_clear", None)) and v.cache_info().maxsize is not None:
+                    _PER_TEXT_CACHES.append(v)
+    for f in _PER_TEXT_CACHES:
+        f.cache_clear()

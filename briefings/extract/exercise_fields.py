@@ -40,9 +40,11 @@ _LOC_PATTERNS = [
     (("Military",), re.compile(r"(?P<n>[A-Z]\w+(?:\sand\s[A-Z]\w+)?\sMilitary\sDistricts?)")),
     (("Seas", "Oceans", "Straits", "Gulfs", "Islands"), re.compile(r"(?P<n>[A-Z]\w+\sand\s[A-Z]\w+\s(?:Seas|Oceans|Straits|Gulfs|Islands))\b")),
     (("region", "Region", "Krai", "Oblast", "Province", "Prefecture", "Governorate", "Peninsula", "Island", "Bay", "Gulf", "Strait", "Sea", "Coast"), re.compile(r"(?P<n>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s(?:region|Region|Krai|Oblast|Province|Prefecture|Governorate|Peninsula|Islands|Island|Bay|Gulf|Strait|Sea|Coast))\b")),
+    (("waters", "coast", "shores", "sea", "airspace"),
+     re.compile(r"\b(?:waters|sea|seas|coast|shores|airspace)\s(?:(?:just|some|about|roughly)\s)?(?:\d[\d,.]*\s(?:km|kilometres|kilometers|miles|nautical miles)\s)?(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest)\s(?:of|off)\s(?:the\s)?(?P<n>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")),
     (("off ", "near ", "outside "), re.compile(r"\b(?:off|near|outside)\s(?:the\s)?(?:coast\sof\s|port\sof\s|city\sof\s)?(?P<n>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")),
 ]
-_LOC_RX = [(re.compile("|".join(re.escape(t) for t in triggers)), rx) for triggers, rx in _LOC_PATTERNS]
+_LOC_TRIGGERS = frozenset(t for triggers, _ in _LOC_PATTERNS for t in triggers)
 _NOT_PLACE_HEAD = {"The", "A", "An", "In", "On", "At", "This", "That", "Its", "Their", "Our", "NATO", "Allied", "Joint", "Exercise",
                    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
                    "April", "May", "June", "July", "August", "September", "October", "November", "December"}
@@ -116,8 +118,9 @@ def _place_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     """Places in `text` (gazetteer and patterns), longest first when they overlap, in text order."""
     found: list[tuple[int, int, str]] = []
     found.extend(places(text))
-    for trigger, rx in _LOC_RX:
-        if trigger.search(text) is None:
+    present = {t for t in _LOC_TRIGGERS if t in text}
+    for triggers, rx in _LOC_PATTERNS:
+        if present.isdisjoint(triggers):
             continue
         for m in rx.finditer(text):
             if "list" in m.groupdict() and m.group("list"):
@@ -241,10 +244,13 @@ def roles(text: str, explicit: bool, focus: int = 0,
         for a, b, c in in_clause:
             pre = text[max(0, a - 40):a]
             if _LOC_PREP.search(pre):
-                if re.search(r"\bin\s+(?:the\s+)?" + _COMPASS + r"?$", pre) and text[a:b] in _country_names():
+                if re.search(r"\bin\s+(?:the\s+)?" + _COMPASS + r"?$", pre) and text[a:b] in _country_names() and not _spoke_in(text, a, b):
                     where.append(re.sub(r"^.*\bin\s+(?:the\s+)?", "", pre + text[a:b]).strip())
                 continue
-            adversary = any(a - 60 <= p <= b + 60 for p in adv_at)
+            # a criticising verb before the country belongs to another country that precedes it ("China condemned the
+            # drills, which Japan held"): it does not make this one an adversary
+            adversary = any(a - 60 <= p <= b + 60 and not (p < a and _SUBJECT_CUE.match(text, p) and any(s < p for s, _, _ in in_clause))
+                            for p in adv_at)
             forceful = not explicit and (_FORCE_NEXT.match(text, b) is not None or " " in text[a:b] and text[a:b] not in plain)
             if _ORGAN.match(text[b:b + 40]) or _LOC_NOUN.match(text, b) or adversary or not (active or forceful):
                 continue
@@ -253,14 +259,59 @@ def roles(text: str, explicit: bool, focus: int = 0,
     return list(dict.fromkeys(pos)), neg, obs, where
 
 
+# a country that criticises, condemns, shadows or tracks a drill (its subject, up to a few words before the verb)...
+_HOSTILE_VERB = re.compile(r"^(?:['’]s)?(?:\s+(?!and\b|or\b)[\w-]+){0,4}?\s+(?:(?:has|have|had|also|strongly|sharply|quickly|repeatedly|was|were)\s+)?"
+                           r"(?:condemn\w*|criticis\w*|criticiz\w*|denounc\w*|protest\w*|decr(?:y|ied|ies)|slam\w*|lambast\w*|"
+                           r"shadow\w*|tail(?:ed|ing|s)|track(?:ed|ing|s)|monitor(?:ed|ing|s)|spied|intercept\w*|scrambl\w*|"
+                           r"object(?:ed|s|ing)?\s+to|opposed?|oppos(?:es|ing)|warned\s+against|called\s+(?:the|it|them)\s+(?:a\s+)?provocat\w*)\b")
+# ... or the country a drill is aimed at ("simulating an attack by X", "aimed at deterring X", "against X")
+_TARGET_BEFORE = re.compile(r"(?:\b(?:attacks?|invasion|strikes?|incursions?|aggression|threats?|provocations?|missiles?)\s+(?:by|from)|"
+                            r"\b(?:aimed|directed|targeted)\s+at(?:\s+(?:deterring|countering|containing|intimidating|warning))?|"
+                            r"\btarget(?:ing|s)|\bto\s+(?:deter|counter|contain|intimidate)|\bagainst(?:\s+(?:a|an|any|possible|potential))?(?:\s+(?:aggression|attack|invasion)\s+(?:by|from))?"
+                            r")\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+
+
+_SUBJECT_CUE = re.compile(r"(?i)condemn|criticis|criticiz|denounc|protest|accus|object|oppos|reject|shadow|monitor|track|spotted|intercept|scrambl|urged|warned")
+
+
+def hostile(text: str, spans: list[tuple[int, int, str]] | None = None) -> set[str]:
+    """Countries a segment shows criticising, condemning, shadowing or being the target of a drill: never participants."""
+    if spans is None:
+        spans = country_spans(text)
+    out = set()
+    for a, b, c in spans:
+        tail = text[b:b + 60]
+        if _HOSTILE_VERB.match(tail) and not any(b < s < b + _HOSTILE_VERB.match(tail).end() for s, _, _ in spans):
+            out.add(c)
+        elif _TARGET_BEFORE.search(text, max(0, a - 60), a):
+            out.add(c)
+    return out
+
+
 def locations(text: str) -> list[str]:
     """Places named in a segment, as written (not the place inside a force name like "Pacific Fleet")."""
     forces = [m.span() for m in mentions(text) if " " in m.group(0)]
-    return [n for a, b, n in place_spans(text) if not any(s <= a and b <= e and (e - s) > (b - a) for s, e in forces)]
+    return [n for a, b, n in place_spans(text) if not any(s <= a and b <= e and (e - s) > (b - a) for s, e in forces)
+            and not _spoke_in(text, a, b)]
+
+
+_SPOKE_PREP = re.compile(r"\b(?:in|from)\s+(?:the\s+)?$")
+
+
+def _spoke_in(text: str, a: int, b: int) -> bool:
+    """Whether the place at text[a:b] is only where someone spoke ("officials in Accra said")."""
+    pre = _SPOKE_PREP.search(text, max(0, a - 12), a)
+    return pre is not None and (_SPOKE_IN.search(text, max(0, pre.start() - 40), pre.start()) is not None
+                                or _SAID_AFTER.match(text, b) is not None)
 
 
 _PREP_PLACES = re.compile(r"\b(?:in|at|around|near|off)\s(?:the\s)?(?P<list>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?"
                           r"(?:(?:,\s|,?\sand\s)[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)*)")
+# a person or body right before "in X" ("officials in Cairo", "the embassy in Manila"), or a reporting verb right after
+_SPOKE_IN = re.compile(r"\b(?:officials?|sources?|diplomats?|spokes(?:man|woman|person|people)|ministry|ministries|government|authorities|"
+                       r"embassy|embassies|reporters?|journalists?|correspondents?|analysts?|experts?|observers|press conference|statement|"
+                       r"briefing|speaking|spoke|said|told|interview|headquarters|leaders?|president|minister)\s*$", re.I)
+_SAID_AFTER = re.compile(r",?\s+(?:(?:on|late on|earlier on)\s+\w+day\s+)?(?:said|says|told|announced|stated|reported|added|confirmed)\b")
 _NOT_PLACE_WORDS = {"U.S.", "US", "UN", "NATO", "Navy", "Army", "Force", "Forces", "Ministry", "Command", "Fleet", "Corps", "Guard",
                     "Council", "Institute", "Centre", "Center", "University", "Forum", "Office", "Department", "Agency", "Headquarters"}
 
@@ -272,6 +323,8 @@ def prep_places(text: str) -> list[str]:
     out = []
     for m in _PREP_PLACES.finditer(text):
         pos = m.start("list")
+        if _SPOKE_IN.search(text, max(0, m.start() - 40), m.start()) or _SAID_AFTER.match(text, m.end()):
+            continue  # "officials in Cairo said": where someone spoke, not where the exercise was held
         for item in re.split(r",?\sand\s|,\s", m.group("list")):
             a = text.find(item, pos)
             pos = a + len(item)

@@ -6,7 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .resources import country_index, load, places, series_index
+from .resources import country_index, load, places, series_index, series_matches
 
 
 def place_like(name: str) -> bool:
@@ -91,8 +91,11 @@ def _strip_lead(n: str, start: int) -> tuple[str, int]:
 
 
 _PARTICLES = r"(?:du|de|des|la|le|les|del|della|da|do|di|of|the|van|von|al|el)"
-_EXERCISE_NAME = re.compile(rf"\b(?:Exercise|Ex\.?)\s+(?P<n>[A-Z][\w'’-]*(?:\s(?:{_PARTICLES}\s)?[A-Z][\w'’-]*){{0,3}})")
-_THE_NAMED = re.compile(r"\b(?:the|this year's|last year's|annual)\s+(?P<n>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3})\s+"
+# "Exercise X", and the word for exercise in other languages ("el ejercicio X", "l'exercice X", "die Übung X")
+_EXERCISE_LEAD = (r"Exercise|Ex\.?|[Ee]jercicios?|[Ee]xercices?|[Ee]xerc[íi]cios?|[Ee]sercitazione|Übung|Manöver|[Mm]anobras?|"
+                  r"[Tt]atbikat[ıi]?|[Ee]xercitiul|[Ćć]wiczenia|[Ss]tyrkeprøve|[Oo]efening")
+_EXERCISE_NAME = re.compile(rf"\b(?:{_EXERCISE_LEAD})\s+(?P<n>[A-Z][\w'’-]*(?:\s(?:{_PARTICLES}\s)?[A-Z][\w'’-]*){{0,3}})")
+_THE_NAMED = re.compile(r"\b(?:[Tt]he|[Tt]his year's|[Ll]ast year's|annual)\s+(?P<n>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3})\s+"
                         r"(?:(?:joint|naval|military|maritime|air|multinational|bilateral|trilateral|annual|strategic|command-staff)\s+){0,2}"
                         r"(?:exercises?|drills?|manoeuvres|maneuvers|war ?games?)\b")
 _GENERIC_WORDS = {"Army", "Navy", "Air", "Force", "Marine", "Marines", "Coast", "Guard", "Joint", "Allied", "Western", "Eastern",
@@ -102,6 +105,9 @@ _APPOSITIVE = re.compile(r"^,\s+(?:a|an|the)\s+[^,.;]{0,60}?\b(?:exercises?|dril
 _EDITION_OF = re.compile(r"\b(?:edition|iteration|round) of (?P<n>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3})(?=,\s+(?:a|an|the)\s+[^,.;]{0,60}?"
                          r"\b(?:exercises?|drills?|manoeuvres|maneuvers|war ?games?)\b)")
 _ANY_DIGIT = re.compile(r"\d")
+_LEAD_GATE = re.compile(_EXERCISE_LEAD)
+_OPERATION_NAME = re.compile(r"\bOperation\s+(?P<n>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3})")
+_CALLED_EXERCISE = re.compile(r"(?i)\b(?:exercises?|drills?|manoeuvres|maneuvers|war ?games?),?\s+(?:(?:dubbed|code-?named|named|called|known as)\s+)?$")
 _NOUN_WORD = re.compile(r"exercise|drill|manoeuvres|maneuvers|war ?game")
 _WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 _EDITION = re.compile(r"-(?P<e>\d{1,2}|[IVXLC]{1,6})(?![\w-])|\s(?P<r>(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV))(?![\w-])")
@@ -157,7 +163,7 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
         hits.append(NameHit(a, b, name, series, canon, year, weak and not ed, canonical(series)))
         taken.append((a, b))
 
-    matches = list(series_rx.finditer(text))
+    matches = series_matches(text)
     xr = _extra_regex(extra)
     if xr is not None:
         matches += list(xr.finditer(text))
@@ -206,12 +212,25 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
                 or _WEEKDAY.match(toks[0]) or place_like(n) or all(t in _GENERIC_WORDS for t in toks)):
             continue
         add(m.start("n"), m.end("n"), n, None)
-    for m in (_EXERCISE_NAME.finditer(text) if "Ex" in text else ()):
+    for m in (_OPERATION_NAME.finditer(text) if "Operation " in text else ()):
+        n = m.group("n")
+        after = text[m.end():m.end() + 60]
+        before = text[max(0, m.start() - 40):m.start()]
+        if n.casefold() in bad or badwords.search(n) or not (_EXERCISE_WORD.match(after) or _APPOSITIVE.match(after) or _CALLED_EXERCISE.search(before)):
+            continue  # "Operation X" is an exercise only when the text calls it one
+        ym = re.search(r"(?:[-‐–]\s?|\s)(?P<y>(?:19|20)\d{2}|'?\d{2})$", n)
+        year = full_year(ym.group("y")) if ym else None
+        add(m.start(), m.start("n") + (ym.start() if ym and year else len(n)), "Operation " + (n[: ym.start()] if ym and year else n), year)
+    for m in (_EXERCISE_NAME.finditer(text) if _LEAD_GATE.search(text) else ()):
         n = m.group("n")
         if n.casefold() not in bad and not badwords.search(n):
             ym = re.search(r"(?:[-‐–]\s?|\s)(?P<y>(?:19|20)\d{2}|'?\d{2})$", n)
             year = full_year(ym.group("y")) if ym else None
             base = n[: ym.start()] if ym and year else n
+            tail = re.match(_YEAR_SUFFIX, text[m.end("n"):]) if not year else None
+            if tail and full_year(tail.group("y")) and len(tail.group("y")) == 4:
+                add(m.start("n"), m.end("n") + tail.end(), n, full_year(tail.group("y")))  # "el ejercicio Cruz del Plata 2025"
+                continue
             add(m.start("n"), m.end("n"), base, year)
     hits.sort(key=lambda h: h.start)
     return tuple(hits)

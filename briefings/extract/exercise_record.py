@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import Exercise, Span
-from .dates import find_dates
-from .exercise_fields import _LOC_NOUN, _LOC_PREP, _ORGAN, activities, country_spans, locations, prep_places, roles
+from .dates import find_dates, weekday_date
+from .exercise_fields import _LOC_NOUN, _LOC_PREP, _ORGAN, activities, country_spans, hostile, locations, prep_places, roles
 from .exercise_names import find_names
 from .exercise_status import cancelled, own_region, status_rx
 from .resources import load, lower
@@ -27,7 +27,8 @@ _OTHER_SUBJECT = re.compile(r";|,?\s(?:while|whereas|although|though|but)\s|\sas
 _FORCE_AFTER = re.compile(r"(?:\s(?:and|,)\s[A-Z][\w-]+)?\s+(?:navy|navies|naval|warships?|ships|vessels|forces|troops|military|militaries|fleet|"
                           r"air force|bombers|aircraft|destroyers?|frigates?|units|contingent|detachment|task group|flotilla)\b", re.I)
 _FULL = re.compile(r"\d|\s(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$|-[IVXLC]+$")
-_START_CUE = re.compile(r"(?i)\b(?:began|begins|launched|started|starts|opened|opens|kicked off|from)\b[^.]{0,25}$")
+_START_CUE = re.compile(r"(?i)\b(?:began|begins|launched|started|starts|opened|opens|kicked off|from|comenz\w*|inici\w*|empez\w*|arranc\w*|"
+                        r"desde|début\w*|commenc\w*|begann|beginnt|iniziat\w*|começ\w*)\b[^.]{0,25}$")
 _END_CUE = re.compile(r"(?i)\b(?:until|through|till|ends?|ended|to end)\b[^.]{0,12}$")
 _SAME = re.compile(r"\bthe same (?:two|three|four|five|\d+) (?:navies|countries|nations|partners|militaries)\b")
 _TRAINING = re.compile(r"\b(?:take place|took place|takes place|taking place|events|activities|operations|landings|training|trained|practis\w+|practic\w+|rehears\w+|drills?|manoeuvr\w+|maneuver\w+|firings?|flying|sorties|"
@@ -129,6 +130,7 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
     pos: list[str] = []
     neg: set[str] = set()
     obs: set[str] = set()
+    hos: set[str] = set()  # countries that criticise, shadow or are the target of the exercise
     locs: list[str] = []
     acts: list[str] = []
     start = end = None
@@ -137,6 +139,7 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
     dated = False
     same = False
     want, want_text = 0, ""
+    wd_start: str | None = None
     for (text, mode, ui), focus, end_, (full, off) in zip(r.segs, r.focus, r.ends, r.fulls):
         if mode == "heading":
             continue
@@ -144,6 +147,7 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
         stop = off + hi
         spans = [(a - off - lo, b - off - lo, c) for a, b, c in country_spans(full) if off + lo <= a and b <= stop]
         p, n, o, where = roles(text[lo:hi], explicit=mode in ("explicit", "table", "title"), focus=max(0, focus - lo), spans=spans)
+        hos |= hostile(text[lo:hi], spans)
         neg |= n
         obs |= o
         if mode == "assessment":
@@ -180,15 +184,20 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
                     end = end or h.start
             if hits or _RELATIVE.search(text):
                 dated = True
+            if wd_start is None and not any(h.start for h in hits):
+                wd_start = weekday_date(text, published)  # "began on Saturday": the Saturday before the article's date
             if year is None and (r.canon is None or r.year is None):
                 year = explicit_year(text)
             if year is None and r.canon is None:
                 year = next((y for y in _sentence_years(units[ui].sent.text)), None)
+    calendar_start = start
+    if start is None and end is None:
+        start = wd_start  # a bare weekday only when no calendar date is stated
     if year is None and dated:
         year = pub_year
     if same and r.canon and by_canon.get(r.canon):
         pos += by_canon[r.canon]
-    if status == "cancelled" and not (start or _own_places(r)):
+    if status == "cancelled" and not (calendar_start or _own_places(r)):
         return None  # called off with no venue or date: nothing to list
     if want and len(set(pos) - neg - obs) < want:
         pos += _actors(pair, want_text)  # "the two navies": the document's main actors
@@ -198,7 +207,7 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
     if year is None and (status or _status(r, start, end, published)) in ("under way", "planned"):
         year = pub_year
     obs -= set()  # observers stay observers
-    participants = tuple(dict.fromkeys(c for c in pos if c not in neg and c not in obs))
+    participants = tuple(dict.fromkeys(c for c in pos if c not in neg and c not in obs and c not in hos))
     observers = tuple(sorted(o for o in obs if o not in participants))
     status = status or _status(r, start, end, published)
     forms = [f for f, _ in r.forms]

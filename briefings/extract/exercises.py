@@ -12,7 +12,7 @@ from .exercise_names import exercise_bases, find_names
 from .exercise_record import _RELATIVE, Record, explicit_year, finish
 from .exercise_status import status_rx
 from .exercise_refs import DEFINITE, PhraseHit, find_phrases
-from .resources import lower, series_index
+from .resources import lower, series_index, series_matches
 
 if TYPE_CHECKING:
     from .document import Unit
@@ -142,7 +142,7 @@ def _creates(text: str, ph: PhraseHit, ctx: _Context) -> bool:
 def find_exercises(source: str, text: str, units: list[Unit], published: str | None) -> list[Exercise]:
     """Every exercise the source reports, one record per exercise with all its mentions."""
     pub_year = int(published[:4]) if published and published[:4].isdigit() else None
-    if not (_ANY_EXERCISE.search(lower(text)) or _NAME_SHAPE.search(text) or series_index()[1].search(text)):
+    if not (_ANY_EXERCISE.search(lower(text)) or _NAME_SHAPE.search(text) or series_matches(text)):
         return []  # no exercise, drill, manoeuvre, patrol or exercise name is mentioned at all
     b = _Builder()
     extra = exercise_bases([u.sent.text for u in units])

@@ -5,7 +5,7 @@ import re
 
 from ..model import Metadata
 from .clutter import BODY, CLUTTER, HEADING, analyse, is_furniture
-from .dates import find_dates, first_full_date
+from .dates import find_dates, first_full_date, slash_order
 from .resources import country_index
 from .text import Line, dateline_end, n_words, words
 
@@ -98,6 +98,11 @@ def _nice_case(name: str, text: str) -> str:
 
 def recover_metadata(text: str) -> Metadata:
     """Title, ISO publication date, outlet and author stated in `text` itself (None when not stated)."""
+    with slash_order(text):
+        return _recover(text)
+
+
+def _recover(text: str) -> Metadata:
     lines, kinds = analyse(text)
     head_end = header_end(lines, kinds)
     nonblank = [ln for ln in lines if ln.text.strip()]

@@ -172,6 +172,12 @@ def cite_numbers(cites: Iterable[Any]) -> list[int]:
     return sorted({int(c.number) for c in cites or ()})
 
 
+def holder_label(value: Any) -> str:
+    """Who holds an assessment, for display: the extractor's ``author`` is the source's author."""
+    text = str(value or "")
+    return "the source's author" if text == "author" else text
+
+
 def slug(value: Any) -> str:
     """Lower-case ASCII letters, digits and hyphens only (for ids and class names)."""
     text = re.sub(r"[^a-z0-9]+", "-", str(value or "").lower()).strip("-")
@@ -184,5 +190,5 @@ def install(env: Any) -> None:
         "md": md_escape, "md_code": md_code, "md_url": md_url, "md_block": markdown_block,
         "markdown": markdown_to_html, "http_url": http_url, "date": fmt_date,
         "datetime": fmt_datetime, "date_range": date_range, "listing": listing,
-        "grade": grade_label, "md_cites": md_cites, "cite_numbers": cite_numbers, "slug": slug,
+        "grade": grade_label, "holder": holder_label, "md_cites": md_cites, "cite_numbers": cite_numbers, "slug": slug,
     })

@@ -52,7 +52,8 @@ def render_pdf(html: str, *, base_dir: Path, allowed_roots: list[Path],
 
     Relative URLs resolve against `base_dir`. A blocked or missing resource raises
     RenderError naming its URL. PDF dates come from `now` (else the HTML's
-    ``dcterms.created``), so the same input gives the same metadata.
+    ``dcterms.created``), so the same input gives the same metadata. The PDF is tagged
+    (structure tree with headings, lists, tables and the figure's alt text) for screen readers.
     """
     import weasyprint  # lazy: the CLI must start fast
     from weasyprint.urls import FatalURLFetchingError
@@ -75,7 +76,7 @@ def render_pdf(html: str, *, base_dir: Path, allowed_roots: list[Path],
             meta.created = meta.modified = _w3c(now)
         elif meta.created and not meta.modified:
             meta.modified = meta.created
-        pdf = rendered.write_pdf(attachments=None, pdf_identifier=False)
+        pdf = rendered.write_pdf(attachments=None, pdf_identifier=False, pdf_tags=True)
         if fetcher.failures:  # refused inside code that swallows fetch errors (e.g. SVG)
             url, reason = fetcher.failures[0]
             raise RenderError(f"PDF resource blocked or missing: {_short(url)} ({reason})")

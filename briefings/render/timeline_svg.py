@@ -21,6 +21,8 @@ PLOT_X1 = 672
 TOP = 18
 ROW_H = 22
 BAR_H = 11
+MAX_ROWS = 30
+BOLD = 1.12  # bold DejaVu Sans is about this much wider than the regular face
 FONT = "DejaVu Sans, Noto Sans, WenQuanYi Micro Hei, Noto Sans CJK SC, sans-serif"
 INK = "#1a1d21"
 MUTED = "#555b63"
@@ -148,7 +150,11 @@ def _bar_style(status: str, precision: str) -> str:
     return f'fill="{PALE if pale else ACCENT}" stroke="{ACCENT}" stroke-width="1"'
 
 
-def describe(bars: list[Bar], undated: list[str]) -> str:
+def _more_note(count: int) -> str:
+    return f"{count} more {'exercise' if count == 1 else 'exercises'} in the list below"
+
+
+def describe(bars: list[Bar], undated: list[str], more: int = 0) -> str:
     """The figure in words, for the SVG's <desc> (screen readers) and tests."""
     if not bars:
         return "No exercise in this section has a reported date."
@@ -160,6 +166,8 @@ def describe(bars: list[Bar], undated: list[str]) -> str:
     for b in bars:
         where = f", {b.places}" if b.places else ""
         parts.append(f"{b.name}: {b.when}{where}, {b.status}.")
+    if more:
+        parts.append(f"Not drawn for lack of room: {_more_note(more)}.")
     if undated:
         parts.append(f"Not drawn, no date reported: {', '.join(undated)}.")
     return " ".join(parts)
@@ -183,13 +191,16 @@ def timeline_svg(items: Iterable[tuple[str, str, Exercise]], ident: str,
                  edition: str | None = None) -> Markup:
     """Dated exercises as an accessible SVG bar chart; empty Markup when none is dated.
 
-    `items` are (name, display date, exercise); `ident` prefixes the element ids. Every text
+    `items` are (name, display date, exercise); `ident` prefixes the element ids. At most
+    MAX_ROWS rows are drawn (so the figure fits a page); the rest are named as more. Every text
     is escaped, and the output depends only on the arguments (the edition date is drawn as a
     marker when it falls on the axis), so the same briefing gives the same bytes.
     """
     bars, undated = plan(items)
     if not bars:
         return Markup("")
+    more = bars[MAX_ROWS:]
+    bars = bars[:MAX_ROWS]
     ident = f"tl-{slug(ident)}"
     lo, hi, ticks = axis_ticks(min(b.period.first for b in bars),
                                max(b.period.last for b in bars))
@@ -203,7 +214,7 @@ def timeline_svg(items: Iterable[tuple[str, str, Exercise]], ident: str,
     if not (mark and mark.precision == "day" and lo <= mark.first < hi):
         mark = None
     top = TOP if mark else 8
-    axis_y = top + ROW_H * len(bars) + 4
+    axis_y = top + ROW_H * (len(bars) + (1 if more else 0)) + 4
     legend_y = axis_y + 30
     height = legend_y + 12
     title = "Timeline of the exercises by date"
@@ -212,7 +223,7 @@ def timeline_svg(items: Iterable[tuple[str, str, Exercise]], ident: str,
         f'aria-labelledby="{ident}-title {ident}-desc" viewBox="0 0 {WIDTH} {height}" '
         f'width="{WIDTH}" height="{height}" font-family="{FONT}" font-size="10" fill="{INK}">',
         f'<title id="{ident}-title">{_e(title)}</title>',
-        f'<desc id="{ident}-desc">{_e(describe(bars, undated))}</desc>',
+        f'<desc id="{ident}-desc">{_e(describe(bars, undated, len(more)))}</desc>',
     ]
     # grid and ticks
     out.append('<g class="grid">')
@@ -235,6 +246,9 @@ def timeline_svg(items: Iterable[tuple[str, str, Exercise]], ident: str,
                    f'{_e("this edition, " + fmt_date(mark.first.isoformat()))}</text></g>')
     for i, b in enumerate(bars):
         out.append(_row(b, top + i * ROW_H, x_of))
+    if more:
+        out.append(f'<text x="{LABEL_X}" y="{_num(top + len(bars) * ROW_H + ROW_H / 2 + 3.5)}" '
+                   f'font-style="italic" fill="{MUTED}">{_e(_more_note(len(more)))}</text>')
     out.append(_legend(bars, legend_y))
     out.append("</svg>")
     return Markup("\n".join(out))  # noqa: S704 (every text went through escape())
@@ -249,7 +263,7 @@ def _row(b: Bar, y: float, x_of: Callable[[date], float]) -> str:
     style = _bar_style(b.status, b.period.precision)
     out = [f'<g class="row"><title>{_e(b.name + ": " + b.when + note)}</title>',
            f'<text x="{LABEL_X}" y="{_num(mid + 3.5)}" font-weight="bold">'
-           f'{_e(fit(b.name, 10, LABEL_W))}</text>',
+           f'{_e(fit(b.name, 10 * BOLD, LABEL_W))}</text>',
            f'<rect x="{_num(x0)}" y="{_num(mid - BAR_H / 2)}" width="{_num(x1 - x0)}" '
            f'height="{BAR_H}" rx="1.5" {style}/>']
     if b.status == "cancelled":
@@ -282,8 +296,6 @@ def _legend(bars: list[Bar], y: float) -> str:
     drawn = {_bar_style(b.status, b.period.precision) for b in bars}
     kinds = [(s, "day", s.capitalize()) for s in STATUS_ORDER]
     kinds.insert(1, ("held", "year", "Held; only the month or year reported"))
-    kinds += [(s, "day", s.capitalize()) for s in sorted({b.status for b in bars})
-              if s not in STATUS_ORDER]
     items, seen = [], set()
     for status, precision, label in kinds:
         style = _bar_style(status, precision)

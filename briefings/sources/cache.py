@@ -35,8 +35,9 @@ class CacheEntry:
 class HttpCache:
     """One folder; each URL is <key>.json (metadata) plus <key>.body (the exact bytes)."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, read_only: bool = False) -> None:
         self.folder = folder
+        self.read_only = read_only  # `build --check` writes nothing, the cache included
 
     def _key(self, url: str) -> str:
         return hashlib.sha256(url.encode("utf-8")).hexdigest()[:40]
@@ -56,6 +57,8 @@ class HttpCache:
 
     def put(self, entry: CacheEntry) -> None:
         """Store an entry: body first, then metadata, each written atomically."""
+        if self.read_only:
+            return
         self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         key = self._key(entry.url)
         meta = asdict(entry)

@@ -59,6 +59,9 @@ class WebClient:
             resp = fetch(url, self.policy, entry.conditional() if entry else None)
             if robots and resp.final_url != url:
                 self.check_robots(resp.final_url)
+        except HTTPStatusError as exc:
+            self.stats[f"http {exc.status}"] += 1
+            raise
         except FetchError:
             self.stats["failed"] += 1
             raise
@@ -82,7 +85,10 @@ class WebClient:
         target = check_url(url)
         rules = self._robots.get(target.origin)
         if rules is None:
-            rules = self._load_robots(target.origin)
+            try:
+                rules = self._load_robots(target.origin)
+            except FetchError as exc:  # the origin itself is refused: say so about the page
+                raise FetchError(exc.message, path=url) from None
             self._robots[target.origin] = rules
         if isinstance(rules, str):
             raise FetchError(f"robots.txt of {target.origin} {rules}; set network.respect_robots: "
@@ -104,6 +110,8 @@ class WebClient:
             rules.modified()
             return rules
         except FetchError as exc:
+            if exc.message.startswith(("refused", "invalid")):
+                raise
             return f"cannot be fetched ({exc.message}; RFC 9309: treat as disallow-all)"
         text = got.body[:ROBOTS_MAX_BYTES].decode("utf-8", errors="replace")
         rules.parse(text.splitlines())

@@ -19,7 +19,7 @@ DEFAULT_MAX_ITEMS = 20
 
 
 def make_client(network: NetworkSpec | None, cache_dir: Path | None, *,
-                offline: bool = False) -> WebClient:
+                offline: bool = False, write_cache: bool = True) -> WebClient:
     """The web client a config asks for: its allowed hosts, limits, robots policy and cache."""
     from briefings.sources.addresses import allow_entry
     from briefings.sources.cache import HttpCache
@@ -29,7 +29,8 @@ def make_client(network: NetworkSpec | None, cache_dir: Path | None, *,
     policy = FetchPolicy(allow=frozenset(allow_entry(h) for h in net.allow_hosts),
                          timeout=net.timeout, max_bytes=net.max_bytes,
                          max_redirects=net.max_redirects, user_agent=user_agent(net.contact))
-    return WebClient(policy, HttpCache(cache_dir) if cache_dir else None, offline=offline,
+    cache = HttpCache(cache_dir, read_only=not write_cache) if cache_dir else None
+    return WebClient(policy, cache, offline=offline,
                      respect_robots=net.respect_robots)
 
 

@@ -12,7 +12,7 @@ from briefings.errors import SourceError
 ATOM = "{http://www.w3.org/2005/Atom}"
 RSS1 = "{http://purl.org/rss/1.0/}"
 DC = "{http://purl.org/dc/elements/1.1/}"
-CONTENT_DATES = (f"{ATOM}published", f"{ATOM}updated", "pubDate", f"{DC}date", f"{RSS1}date")
+CONTENT_DATES = (f"{ATOM}published", f"{ATOM}updated", "pubDate", f"{DC}date")
 
 
 @dataclass(frozen=True)
