@@ -25,9 +25,9 @@ def test_named_training_ground_and_coast_of_place() -> None:
 
 def test_waters_compass_of_place() -> None:
     spans = place_spans("Patrol boats held gunnery serials in waters west of Marcella Point before dawn.")
-    assert [n for _, _, n in spans] == ["Marcella Point"]
+    assert [n for _, _, n in spans] == ["waters west of Marcella Point"]  # the phrase names the area
     spans = place_spans("The group sailed into the sea 40 nautical miles north of Korvik.")
-    assert [n for _, _, n in spans] == ["Korvik"]
+    assert [n for _, _, n in spans] == ["sea 40 nautical miles north of Korvik"]
 
 
 def test_city_where_officials_spoke_is_no_venue() -> None:
@@ -111,3 +111,23 @@ def test_spanish_article_dates_and_country_names() -> None:
     x = _one("El ejercicio Cruz del Plata 2024 comenzó el 7 de octubre con buques de Perú y México.")[0]
     assert x.name == "Cruz del Plata 2024" and x.start == "2024-10-07"
     assert set(x.participants) == {"Peru", "Mexico"}
+
+
+def test_hostile_needs_the_country_as_subject_of_the_verb() -> None:
+    assert hostile("South Korea's military said it was tracking North Korean launches during the drills.") == set()
+    assert hostile("Japan and China condemned the drills.") == {"China"}
+
+
+def test_year_edition_codes_and_capitalised_series() -> None:
+    hits = find_names("Jets flew in Red Flag-Alaska 24-1 and in RED FLAG-Alaska 24-2 later.")
+    assert [(h.name, h.year) for h in hits] == [("Red Flag-Alaska 24-1", 2024), ("RED FLAG-Alaska 24-2", 2024)]
+    assert hits[0].canon != hits[1].canon  # two editions of one year are two exercises
+    from briefings.extract.exercise_names import series_key
+    assert series_key("Red Flag-Alaska 24-1") != series_key("Red Flag-Alaska 24-2")
+    assert series_key("Zapad-2021") == series_key("Zapad 2021")
+
+
+def test_weekday_future_only_when_the_verb_before_it_is_future() -> None:
+    # 2024-10-09 was a Wednesday: "opened on Monday" is past even if the sentence goes on in the future tense
+    assert weekday_date("The allies on Monday opened drills that will run for three weeks.", "2024-10-09") == "2024-10-07"
+    assert weekday_date("The drills are scheduled to start on Monday.", "2024-10-09") == "2024-10-14"

@@ -18,7 +18,8 @@ DEV = ROOT.parent / "shared" / "eval" / "dev"
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 OURS = ROOT / "tests" / "data"
 
-# Floors per gold set: each figure must stay >= its floor (noise items must stay 0).
+# Floors per gold set: each figure must stay >= its floor; noise items must stay 0 (blind3: at
+# most its measured count).
 # dev: ../shared/eval/dev; extract: our own cases the dev set lacks; heldout and blind: articles
 # in other styles written by people who did not see the extractor (see docs/quality.md).
 FIGURES = ("claims.r", "claims.p_at_k", "claims.purity", "assessments.r", "assessments.purity",
@@ -29,10 +30,13 @@ FLOORS = {
     "dev": (1.0, 0.83, 0.97, 0.95, 1.0, 1.0, 0.97, 0.87, 1.0, 1.0, 1.0, 1.0, 1.0),
     "extract": (1.0, 0.92, 1.0, 1.0, 1.0, 1.0, 1.0, 0.96, 1.0, 1.0, 1.0, 1.0, 1.0),
     "heldout": (0.98, 0.81, 0.98, 0.96, 0.98, 1.0, 0.96, 0.89, 1.0, 1.0, 1.0, 1.0, 1.0),
-    "blind": (0.98, 0.88, 0.98, 0.96, 0.98, 0.90, 0.90, 0.71, 0.91, 1.0, 0.9, 1.0, 1.0),
+    "blind": (0.98, 0.88, 0.98, 0.96, 0.98, 0.92, 0.90, 0.77, 0.92, 1.0, 1.0, 1.0, 1.0),
+    # blind3 was scored once, unseen by anyone who worked on the extractor: our best estimate
+    # of the maintainers' held-out figures (docs/quality.md). Its floors are that measurement.
+    "blind3": (0.95, 0.78, 0.84, 0.72, 0.85, 0.78, 0.78, 0.58, 0.87, 0.66, 0.91, 0.83, 0.75),
 }
-MAX_NOISE = 0
-GOLD_DIRS = {"dev": DEV, **{name: OURS / name for name in ("extract", "heldout", "blind")}}
+MAX_NOISE = {"blind3": 14}
+GOLD_DIRS = {"dev": DEV, **{name: OURS / name for name in ("extract", "heldout", "blind", "blind3")}}
 
 
 def _figure(result: dict, dotted: str) -> float:
@@ -42,11 +46,11 @@ def _figure(result: dict, dotted: str) -> float:
     return float(value or 0.0)
 
 
-def _check(result: dict, floors: dict[str, float]) -> list[str]:
+def _check(result: dict, floors: dict[str, float], max_noise: int = 0) -> list[str]:
     low = [f"{k} = {_figure(result, k):.3f} < floor {v:.3f}" for k, v in floors.items()
            if _figure(result, k) + 1e-9 < v]
-    if result["noise_items"] > MAX_NOISE:
-        low.append(f"noise items {result['noise_items']} > {MAX_NOISE}")
+    if result["noise_items"] > max_noise:
+        low.append(f"noise items {result['noise_items']} > {max_noise}")
     return low
 
 
@@ -57,7 +61,7 @@ def test_figures_stay_above_their_floors(name: str) -> None:
         pytest.skip(f"{gold_dir} is not here")
     result = evaluate(gold_dir)
     assert result["missing_sources"] == []
-    problems = _check(result, dict(zip(FIGURES, FLOORS[name])))
+    problems = _check(result, dict(zip(FIGURES, FLOORS[name])), MAX_NOISE.get(name, 0))
     assert not problems, "\n".join(problems + summary_lines(result))
 
 

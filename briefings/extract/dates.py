@@ -166,7 +166,7 @@ _FUTURE = re.compile(r"\b(?:will|shall|is set to|are set to|is due to|are due to
 def weekday_date(text: str, published: str | None) -> str | None:
     """The ISO date of a bare weekday ("on Saturday", "last Tuesday") relative to the article's date `published`.
 
-    "next X" and a sentence in the future tense ("will begin on Monday") mean the first such day after the
+    "next X" and a weekday after a future verb ("will begin on Monday") mean the first such day after the
     article's date; otherwise the weekday is the latest such day on or before it. None without a weekday
     or a publication date (or when the weekday comes with its own calendar date: "Tuesday, 5 May").
     """
@@ -181,7 +181,8 @@ def weekday_date(text: str, published: str | None) -> str | None:
         return None
     want = _WEEKDAYS[m.group("wd").casefold()]
     direction = (m.group("dir") or "").casefold()
-    future = direction == "next" or (direction != "last" and _FUTURE.search(text.lower()) is not None)
+    # the future tense just before the weekday ("will begin on Monday"), not anywhere in the sentence
+    future = direction == "next" or (direction != "last" and _FUTURE.search(text.lower(), max(0, m.start() - 50), m.start()) is not None)
     if future:
         delta = (want - pub.weekday()) % 7 or 7
         return (pub + timedelta(days=delta)).isoformat()

@@ -157,8 +157,8 @@ _PER_TEXT_CACHES: list = []
 def clear_caches() -> None:
     """Forget the per-text caches (line kinds, names, dates, places), as between unrelated documents."""
     if not _PER_TEXT_CACHES:
-        from . import clutter, dates, exercise_fields, exercise_names, text as text_mod
-        for mod in (clutter, dates, exercise_fields, exercise_names, text_mod):
+        from . import clutter, dates, exercise_fields, exercise_names, resources, text as text_mod
+        for mod in (clutter, dates, exercise_fields, exercise_names, resources, text_mod):
             for v in vars(mod).values():
                 if callable(getattr(v, "cache_clear", None)) and v.cache_info().maxsize is not None:
                     _PER_TEXT_CACHES.append(v)

@@ -26,6 +26,8 @@ _ORG_AFTER = re.compile(r"\s(?:Fleet|Command|Theat(?:er|re)|Forum|Institute|Cent
                         r"declaration|process|format|states|policy)\b")
 _ACCORDING = re.compile(r"(?:according to|cited by|quoted by|told)\s+(?:the\s+)?$")
 _COMPASS = r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-eastern|north-western|south-eastern|south-western)\s+)"
+_OBS_FROM = re.compile(r"\bobservers?\s+(?:from|of)\b")
+_IN_COMPASS = re.compile(r"\bin\s+(?:the\s+)?" + _COMPASS + r"?$")
 _NAMED = r"[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,2}"
 # (trigger words, pattern): a pattern runs only when one of its trigger words occurs
 _LOC_PATTERNS = [
@@ -41,7 +43,7 @@ _LOC_PATTERNS = [
     (("Seas", "Oceans", "Straits", "Gulfs", "Islands"), re.compile(r"(?P<n>[A-Z]\w+\sand\s[A-Z]\w+\s(?:Seas|Oceans|Straits|Gulfs|Islands))\b")),
     (("region", "Region", "Krai", "Oblast", "Province", "Prefecture", "Governorate", "Peninsula", "Island", "Bay", "Gulf", "Strait", "Sea", "Coast"), re.compile(r"(?P<n>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s(?:region|Region|Krai|Oblast|Province|Prefecture|Governorate|Peninsula|Islands|Island|Bay|Gulf|Strait|Sea|Coast))\b")),
     (("waters", "coast", "shores", "sea", "airspace"),
-     re.compile(r"\b(?:waters|sea|seas|coast|shores|airspace)\s(?:(?:just|some|about|roughly)\s)?(?:\d[\d,.]*\s(?:km|kilometres|kilometers|miles|nautical miles)\s)?(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest)\s(?:of|off)\s(?:the\s)?(?P<n>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")),
+     re.compile(r"\b(?P<n>(?:waters|sea|seas|coast|shores|airspace)\s(?:(?:just|some|about|roughly)\s)?(?:\d[\d,.]*\s(?:km|kilometres|kilometers|miles|nautical miles)\s)?(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest)\s(?:of|off)\s(?:the\s)?[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")),
     (("off ", "near ", "outside "), re.compile(r"\b(?:off|near|outside)\s(?:the\s)?(?:coast\sof\s|port\sof\s|city\sof\s)?(?P<n>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")),
 ]
 _LOC_TRIGGERS = frozenset(t for triggers, _ in _LOC_PATTERNS for t in triggers)
@@ -225,7 +227,7 @@ def roles(text: str, explicit: bool, focus: int = 0,
         if om:
             cue_at = ca + om.start()
             for a, b, c in in_clause:
-                after_from = re.search(r"\bobservers?\s+(?:from|of)\b", clause) and a > cue_at
+                after_from = _OBS_FROM.search(clause) and a > cue_at
                 if (a < cue_at or after_from) and not _ORGAN.match(text[b:b + 40]) and not _ACCORDING.search(text[max(0, a - 20):a]):
                     obs.add(c)
             continue
@@ -244,7 +246,7 @@ def roles(text: str, explicit: bool, focus: int = 0,
         for a, b, c in in_clause:
             pre = text[max(0, a - 40):a]
             if _LOC_PREP.search(pre):
-                if re.search(r"\bin\s+(?:the\s+)?" + _COMPASS + r"?$", pre) and text[a:b] in _country_names() and not _spoke_in(text, a, b):
+                if _IN_COMPASS.search(pre) and text[a:b] in _country_names() and not _spoke_in(text, a, b):
                     where.append(re.sub(r"^.*\bin\s+(?:the\s+)?", "", pre + text[a:b]).strip())
                 continue
             # a criticising verb before the country belongs to another country that precedes it ("China condemned the
@@ -260,7 +262,7 @@ def roles(text: str, explicit: bool, focus: int = 0,
 
 
 # a country that criticises, condemns, shadows or tracks a drill (its subject, up to a few words before the verb)...
-_HOSTILE_VERB = re.compile(r"^(?:['’]s)?(?:\s+(?!and\b|or\b)[\w-]+){0,4}?\s+(?:(?:has|have|had|also|strongly|sharply|quickly|repeatedly|was|were)\s+)?"
+_HOSTILE_VERB = re.compile(r"^(?:['’]s)?(?:\s+(?!(?:and|or|said|says|told|stated|announced|reported|added|who|which|that|it|they|while|as)\b)[\w-]+){0,4}?\s+(?:(?:has|have|had|also|strongly|sharply|quickly|repeatedly|was|were)\s+)?"
                            r"(?:condemn\w*|criticis\w*|criticiz\w*|denounc\w*|protest\w*|decr(?:y|ied|ies)|slam\w*|lambast\w*|"
                            r"shadow\w*|tail(?:ed|ing|s)|track(?:ed|ing|s)|monitor(?:ed|ing|s)|spied|intercept\w*|scrambl\w*|"
                            r"object(?:ed|s|ing)?\s+to|opposed?|oppos(?:es|ing)|warned\s+against|called\s+(?:the|it|them)\s+(?:a\s+)?provocat\w*)\b")

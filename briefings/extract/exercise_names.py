@@ -78,7 +78,8 @@ def series_key(name: str) -> str:
     base = re.sub(r"^(?:Exercise|Operation)\s+", "", base.strip())
     y = full_year(m.group("y")) if m else None
     key = normalise(canonical(base))
-    return f"{key}{y or ''}"
+    ed = re.search(r"(?<![\d'])\d{2}-(?P<e>[1-9])\s*$", name) if m else None
+    return f"{key}{y or ''}" + (f"-{ed.group('e')}" if ed else "")  # "Red Flag 25-2" and "Red Flag 25-3" are two exercises
 
 
 def _strip_lead(n: str, start: int) -> tuple[str, int]:
@@ -105,6 +106,8 @@ _APPOSITIVE = re.compile(r"^,\s+(?:a|an|the)\s+[^,.;]{0,60}?\b(?:exercises?|dril
 _EDITION_OF = re.compile(r"\b(?:edition|iteration|round) of (?P<n>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3})(?=,\s+(?:a|an|the)\s+[^,.;]{0,60}?"
                          r"\b(?:exercises?|drills?|manoeuvres|maneuvers|war ?games?)\b)")
 _ANY_DIGIT = re.compile(r"\d")
+_YY_EDITION = re.compile(r"(?:[-‐–][A-Z][a-z]+)?\s(?P<y>[0-4]\d)-(?P<e>[1-9])(?![\w-])")
+_ANY_NOUN_I = re.compile(r"(?i)\b(?:exercises?|drills?|manoeuvres|maneuvers|war games?)\b")
 _LEAD_GATE = re.compile(_EXERCISE_LEAD)
 _OPERATION_NAME = re.compile(r"\bOperation\s+(?P<n>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3})")
 _CALLED_EXERCISE = re.compile(r"(?i)\b(?:exercises?|drills?|manoeuvres|maneuvers|war ?games?),?\s+(?:(?:dubbed|code-?named|named|called|known as)\s+)?$")
@@ -147,14 +150,14 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
     hits: list[NameHit] = []
     taken: list[tuple[int, int]] = []
 
-    def add(a: int, b: int, series: str, year: int | None, weak: bool = False) -> None:
+    def add(a: int, b: int, series: str, year: int | None, weak: bool = False, edition: str | None = None) -> None:
         if any(a < e and s < b for s, e in taken):
             return
         pre = text[max(0, a - 9):a]
         lead = re.search(r"\bExercise\s$", pre)
         if lead:
             a = lead.start() + max(0, a - 9)
-        canon = canonical(series)
+        canon = canonical(series) + (f"-{edition}" if edition else "")
         ed = _EDITION.match(text, b) if year is None else None
         if ed:
             b = ed.end()
@@ -170,6 +173,11 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
     for m in sorted(matches, key=lambda m: (m.start(), -m.end())):
         a, b = m.span()
         series = m.group(0)
+        ye = _YY_EDITION.match(text, b)
+        if ye and full_year(ye.group("y")):
+            # "Red Flag-Alaska 25-2", "Cope Thunder 24-1": the year's second edition; each edition is its own exercise
+            add(a, ye.end(), series, full_year(ye.group("y")), edition=f"{ye.group('y')}-{ye.group('e')}")
+            continue
         ym = re.match(_YEAR_SUFFIX, text[b:])
         year = full_year(ym.group("y")) if ym else None
         if ym and year:
@@ -196,7 +204,7 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
                         or re.search(r"[A-Z][\w-]*['’]s\s$|\b(?:dubbed|code-?named|named|called|known as)\s$", before))
             if rx is _SPACE_NAME and not named_as:
                 continue
-            if rx is _HYPHEN_NAME and not (named_as or re.search(r"(?i)\b(?:exercises?|drills?|manoeuvres|maneuvers|war games?)\b", text)):
+            if rx is _HYPHEN_NAME and not (named_as or _ANY_NOUN_I.search(text)):
                 continue
             add(a, m.end(), n, year)
     forms = country_index()[0]

@@ -191,8 +191,8 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
             if year is None and r.canon is None:
                 year = next((y for y in _sentence_years(units[ui].sent.text)), None)
     calendar_start = start
-    if start is None and end is None:
-        start = wd_start  # a bare weekday only when no calendar date is stated
+    if start is None and (end is None or (wd_start is not None and wd_start <= end)):
+        start = wd_start  # a bare weekday only when no calendar start date is stated
     if year is None and dated:
         year = pub_year
     if same and r.canon and by_canon.get(r.canon):

@@ -9,6 +9,9 @@ from .resources import lower
 
 _NOUN = re.compile(r"\b(?P<noun>exercises?|drills?|manoeuvres|maneuvers|war ?games?|patrols?|voyage|cruise|phase|stage|series|edition)\b(?P<poss>['’]s)?")
 _TOKENS = re.compile(r"[\w'’-]+|[^\w\s]")
+_BREAK = re.compile(r"[.,;:()]|\band\b")
+_WORDISH = re.compile(r"[\w'’-]")
+_DIGIT1 = re.compile(r"\d")
 DEFINITE = {"the", "this", "that", "its", "their", "his", "her", "our", "poss"}
 INDEFINITE = {"a", "an"}
 GENERIC = {"these", "those", "any", "some", "numerous", "various", "many", "several", "such", "other", "both", "each", "every",
@@ -55,7 +58,7 @@ def find_phrases(text: str, names: list[NameHit]) -> list[PhraseHit]:
         a, b = m.start("noun"), m.end()
         if any(h.start <= a < h.end for h in names):
             continue
-        if any(0 <= a - h.end <= 45 and not re.search(r"[.,;:()]|\band\b", text[h.end:a]) for h in names):
+        if any(0 <= a - h.end <= 45 and not _BREAK.search(text[h.end:a]) for h in names):
             continue  # "Zapad-2021 strategic exercise"
         if any(0 <= h.start - b <= 2 for h in names):
             continue  # "exercise Zapad-2021"
@@ -67,7 +70,7 @@ def find_phrases(text: str, names: list[NameHit]) -> list[PhraseHit]:
         mods = 0
         for tok in reversed(toks):
             low = tok.casefold()
-            if not re.match(r"[\w'’-]", tok):
+            if not _WORDISH.match(tok):
                 break
             if low in ORDINALS:
                 ordinal = ordinal or low
@@ -82,7 +85,7 @@ def find_phrases(text: str, names: list[NameHit]) -> list[PhraseHit]:
             if low.endswith(("'s", "’s", "s'", "s’")) and mods < 5:
                 det = "poss"
                 break
-            if low in _STOP or mods >= 5 or re.match(r"\d", low):
+            if low in _STOP or mods >= 5 or low[:1].isdigit() and _DIGIT1.match(low):
                 break
             mods += 1
         if det is not None:

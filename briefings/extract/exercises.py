@@ -30,6 +30,10 @@ _ANY_EXERCISE = re.compile(r"exercis|drill|manoeuv|maneuv|patrol|war ?game|voyag
 _NAME_SHAPE = re.compile(r"[A-Z][\w/]*-(?:19|20)\d{2}\b")
 _DUBBED = re.compile(r"\b(?:dubbed|code-?named|named|called|known as|designated)\b")
 _COPULA_BEFORE = re.compile(r"\b(?:was|is|were|are|became|marked|marks)\s+(?:(?:the|its|their)\s+)?$")
+_CAP_BEFORE = re.compile(r"[A-Z][\w-]*\s$")
+_CAP_AFTER = re.compile(r"\s[A-Z]")
+_TOKEN = re.compile(r"[\w'’-]+")
+_OF_BEFORE = re.compile(r"\bof\s+$|\bto\s+(?:[a-z]+\s+){1,2}$")
 _IDENTIFY = re.compile(r"^(?:The|These|Both) (?:drills|exercises)(?: in question)? (?:are|were|include|included)\b")
 
 
@@ -154,8 +158,8 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
         names = find_names(s, extra)
         places = [(a, b) for a, b, _ in place_spans(s)] if any(h.weak for h in names) else []
         names = [h for h in names if not (h.weak and (any(a <= h.start < b for a, b in places)
-                                                   or re.search(r"[A-Z][\w-]*\s$", s[:h.start])
-                                                   or re.match(r"\s[A-Z]", s[h.end:])))]
+                                                   or _CAP_BEFORE.search(s[:h.start])
+                                                   or _CAP_AFTER.match(s[h.end:])))]
         phrases = [] if (u.heading or u.table) else find_phrases(s, names)
         masked = _mask(s, [(h.start, h.end) for h in names])
         refs: list[tuple[int, Record, str]] = []
@@ -183,7 +187,7 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
                     continue
             r.forms.append((h.name, "heading" if u.heading else ("title" if u.kind in ("title", "question") else "body")))
             back = h.start
-            for tok in reversed(list(re.finditer(r"[\w'’-]+", s[max(0, h.start - 80):h.start]))):
+            for tok in reversed(list(_TOKEN.finditer(s[max(0, h.start - 80):h.start]))):
                 w = tok.group(0)
                 if s[max(0, h.start - 80) + tok.end():back].strip():
                     break
@@ -205,7 +209,7 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
                 if b.records and _SUB_EVENT.search(s, max(0, ph.start - 120), ph.start):
                     continue  # "planned events include ... a disaster-response drill": part of the exercise
                 if ph.det == "a" or ph.det == "an" or ph.det is None:
-                    if strong_names or re.search(r"\bof\s+$|\bto\s+(?:[a-z]+\s+){1,2}$", s[max(0, ph.start - 25):ph.start]):
+                    if strong_names or _OF_BEFORE.search(s[max(0, ph.start - 25):ph.start]):
                         continue  # "the fifth edition of a trilateral drill": the series, not a new exercise
                     same = b.salient(ph.kind) if not ph.ordinal else None
                     if same is not None and not ph.generic and not country_spans(s[focus_clause(s, ph.start)[0]:focus_clause(s, ph.start)[1]]):

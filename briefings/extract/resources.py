@@ -113,6 +113,11 @@ def place_regex() -> re.Pattern[str]:
 
 def places(text: str) -> list[tuple[int, int, str]]:
     """Gazetteer places in `text` as (start, end, text), a compass word in front included ("northern Arabian Sea")."""
+    return list(_places(text))
+
+
+@lru_cache(maxsize=4096)
+def _places(text: str) -> tuple[tuple[int, int, str], ...]:
     out = []
     for m in place_regex().finditer(text):
         a, b = m.span()
@@ -122,13 +127,18 @@ def places(text: str) -> list[tuple[int, int, str]]:
         if c and (c.start() == 0 or not text[c.start() - 1].isalnum()):
             a = c.start()
         out.append((a, b, text[a:b]))
-    return out
+    return tuple(out)
 
 
 def mentions(text: str) -> list[re.Match[str]]:
     """Matches of the country-mention regex that start at a word boundary (not after a letter, digit or dot)."""
+    return list(_mentions(text))
+
+
+@lru_cache(maxsize=4096)
+def _mentions(text: str) -> tuple[re.Match[str], ...]:
     rx = country_index()[2]
-    return [m for m in rx.finditer(text) if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_."))]
+    return tuple(m for m in rx.finditer(text) if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_.")))
 
 
 @lru_cache(maxsize=None)
@@ -142,6 +152,7 @@ def series_index() -> tuple[dict[str, str], re.Pattern[str]]:
             spell.setdefault(str(a).casefold(), canon)
     forms = list(data.get("series") or {})
     forms += [str(a) for alts in (data.get("series") or {}).values() for a in (alts or [])]
+    forms += [f.upper() for f in forms if " " in f]  # a series written in capitals ("RED FLAG-Alaska 25-3")
     return spell, alternation(forms, left=r"(?<![\w/])", right=r"(?![\w/]|/\w)")
 
 
@@ -151,6 +162,7 @@ def _series_scan() -> re.Pattern[str]:
     data = load("exercises")
     forms = list(data.get("series") or {})
     forms += [str(a) for alts in (data.get("series") or {}).values() for a in (alts or [])]
+    forms += [f.upper() for f in forms if " " in f]  # a series written in capitals ("RED FLAG-Alaska 25-3")
     return alternation(forms, left="", right=r"(?![\w/]|/\w)")
 
 
@@ -190,10 +202,14 @@ class CueSet:
         self.items: list[tuple[re.Pattern[str], frozenset[str]]] = []
         prefixes: set[str] = set()
         self._always: list[int] = []  # patterns without a literal: they always run
+        self._pre: list[re.Pattern[str] | None] = []
         self._by_lit: dict[str, list[int]] = {}
         for i, p in enumerate(patterns):
             lits = {m.group(0)[:4] for m in _LITERAL.finditer(_ESCAPE.sub(" ", p))} - _COMMON
             self.items.append((re.compile(p), frozenset(lits)))
+            # the pattern without its leading \b matches wherever the pattern does, and a regex that starts with a
+            # literal scans much faster than one that starts with an assertion: a cheap test that it cannot match
+            self._pre.append(re.compile(p[2:]) if p.startswith(r"\b") else None)
             prefixes |= lits
             if not lits:
                 self._always.append(i)
@@ -218,8 +234,10 @@ class CueSet:
 
     def search(self, low: str) -> re.Match[str] | None:
         """The first pattern match in `low` (a `lower()` text), or None."""
-        items = self.items
+        items, pre = self.items, self._pre
         for i in self._candidates(low):
+            if pre[i] is not None and pre[i].search(low) is None:
+                continue
             m = items[i][0].search(low)
             if m:
                 return m
@@ -227,5 +245,5 @@ class CueSet:
 
     def count(self, low: str) -> int:
         """How many matches all patterns have in `low`."""
-        items = self.items
-        return sum(len(items[i][0].findall(low)) for i in self._candidates(low))
+        items, pre = self.items, self._pre
+        return sum(len(items[i][0].findall(low)) for i in self._candidates(low) if pre[i] is None or pre[i].search(low) is not None)
