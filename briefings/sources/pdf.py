@@ -84,6 +84,12 @@ def _worker(memory_mb: int, cpu_seconds: int) -> None:
         out = {"pages": [page.extract_text() or "" for page in reader.pages]}
     except MemoryError:
         out = {"error": "it needs more memory than allowed (possible decompression bomb)"}
+    except (ImportError, OSError) as exc:
+        # Under RLIMIT_AS a module load can fail to map its pages: that is the memory cap too.
+        if "map" in str(exc) or "memory" in str(exc).lower():
+            out = {"error": "it needs more memory than allowed (possible decompression bomb)"}
+        else:
+            out = {"error": f"{type(exc).__name__}: {str(exc)[:200]}"}
     except RecursionError:
         out = {"error": "structure nested too deeply"}
     except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on broken files
