@@ -8,14 +8,17 @@ from datetime import date, datetime
 from briefings import __version__
 from briefings.config import BriefingConfig, SectionSpec
 from briefings.model import (Assessment, Briefing, Cite, Claim, Entry, Exercise, ExerciseRow,
-                             Extraction, Section, SourceEntry, Span)
+                             Extraction, Section, SourceDocument, SourceEntry, Span,
+                             UnavailableSource)
 
 
 def assemble(ex: Extraction, config: BriefingConfig, now: datetime,
-             warnings: tuple[str, ...] = ()) -> Briefing:
+             warnings: tuple[str, ...] = (),
+             unavailable: tuple[UnavailableSource, ...] = ()) -> Briefing:
     """Build the edition dated `now` (already in the config's time zone)."""
     first, last = config.period.window(now.date()) if config.period else (None, None)
     numbers = {s.id: i for i, s in enumerate(ex.sources, 1)}
+    citer = _Citer(numbers, {s.id: s for s in ex.sources})
     sources = tuple(
         SourceEntry(number=numbers[s.id], id=s.id, title=s.title, outlet=s.outlet,
                     published=s.published, author=s.author, reliability=s.reliability,
@@ -30,16 +33,16 @@ def assemble(ex: Extraction, config: BriefingConfig, now: datetime,
         if spec.kind in ("bluf", "claims"):
             picked = [c for c in claims if c.id not in shown_claims][: spec.max_items]
             shown_claims.update(c.id for c in picked)
-            entries = tuple(_claim_entry(c, numbers) for c in picked)
+            entries = tuple(_claim_entry(c, citer) for c in picked)
             sections.append(Section(spec.kind, spec.heading, anchor, entries=entries))
         elif spec.kind == "assessments":
             picked_a = rank_assessments(ex.assessments)[: spec.max_items]
             sections.append(Section(spec.kind, spec.heading, anchor,
-                                    entries=tuple(_assessment_entry(a, numbers) for a in picked_a)))
+                                    entries=tuple(_assessment_entry(a, citer) for a in picked_a)))
         elif spec.kind == "exercises":
             kept = [x for x in filter_exercises(ex.exercises, spec)
                     if _within(x.start or x.end, first, last) and _year_within(x.year, first, last)]
-            rows = tuple(ExerciseRow(x, _cites(x.mentions, numbers)) for x in order_exercises(kept))
+            rows = tuple(ExerciseRow(x, citer(x.mentions)) for x in order_exercises(kept))
             sections.append(Section(spec.kind, spec.heading, anchor, exercises=rows,
                                     show=tuple(spec.show or ("table", "timeline"))))
         elif spec.kind == "sources":
@@ -51,6 +54,7 @@ def assemble(ex: Extraction, config: BriefingConfig, now: datetime,
         author=config.author, date=now.date().isoformat(), generated=now.isoformat(),
         timezone=config.timezone, sections=tuple(sections), sources=sources,
         page_size=config.page_size, lang=config.lang, version=__version__, warnings=warnings,
+        unavailable=unavailable,
         period_start=first.isoformat() if first else None,
         period_end=last.isoformat() if last else None)
 
@@ -155,25 +159,33 @@ def _num(source_id: str) -> int:
     return int(digits) if digits else 0
 
 
-def _cites(spans: tuple[Span, ...], numbers: dict[str, int]) -> tuple[Cite, ...]:
-    """One citation per span, numbered by source, in source-number order, no repeats."""
-    out: dict[tuple, Cite] = {}
-    for s in spans:
-        out.setdefault((numbers[s.source], s.start), Cite(numbers[s.source], s.source, s.start, s.end))
-    firsts: dict[int, Cite] = {}
-    for key in sorted(out):
-        firsts.setdefault(key[0], out[key])
-    return tuple(firsts[n] for n in sorted(firsts))
+class _Citer:
+    """Spans -> numbered citations (one per source, in source-number order, with PDF pages)."""
+
+    def __init__(self, numbers: dict[str, int], docs: dict[str, SourceDocument]) -> None:
+        self.numbers = numbers
+        self.docs = docs
+
+    def __call__(self, spans: tuple[Span, ...]) -> tuple[Cite, ...]:
+        firsts: dict[int, Span] = {}
+        for s in sorted(spans, key=lambda s: (self.numbers[s.source], s.start)):
+            firsts.setdefault(self.numbers[s.source], s)
+        out = []
+        for n in sorted(firsts):
+            s = firsts[n]
+            doc = self.docs.get(s.source)
+            out.append(Cite(n, s.source, s.start, s.end, doc.page_at(s.start) if doc else None))
+        return tuple(out)
 
 
-def _claim_entry(c: Claim, numbers: dict[str, int]) -> Entry:
+def _claim_entry(c: Claim, cites: _Citer) -> Entry:
     spans = (Span(c.source, c.start, c.end),) + c.corroborated_by
-    return Entry(kind="claim", id=c.id, text=c.text, cites=_cites(spans, numbers), date=c.date,
+    return Entry(kind="claim", id=c.id, text=c.text, cites=cites(spans), date=c.date,
                  attribution=c.attribution, confidence=c.confidence, origins=c.origins,
                  credibility=c.credibility)
 
 
-def _assessment_entry(a: Assessment, numbers: dict[str, int]) -> Entry:
+def _assessment_entry(a: Assessment, cites: _Citer) -> Entry:
     return Entry(kind="assessment", id=a.id, text=a.text,
-                 cites=_cites((Span(a.source, a.start, a.end),), numbers), holder=a.holder,
+                 cites=cites((Span(a.source, a.start, a.end),)), holder=a.holder,
                  likelihood=a.likelihood, confidence=a.confidence)

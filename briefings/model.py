@@ -27,6 +27,13 @@ class SourceDocument:
     url: str | None = None
     encoding: str = "utf-8"
     replacements: int = 0
+    pages: tuple[int, ...] = ()  # PDF: offset in `text` where each page starts
+
+    def page_at(self, offset: int) -> int | None:
+        """The 1-based PDF page holding `offset`, or None for sources without pages."""
+        if not self.pages:
+            return None
+        return max(1, sum(1 for start in self.pages if start <= offset))
 
     @property
     def chars(self) -> int:
@@ -182,6 +189,7 @@ class Cite:
     source: str
     start: int
     end: int
+    page: int | None = None
 
     @property
     def anchor(self) -> str:
@@ -254,6 +262,14 @@ class SourceEntry:
 
 
 @dataclass(frozen=True)
+class UnavailableSource:
+    """A source that could not be fetched or read, and why (listed, never silently dropped)."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Section:
     """One section of the briefing, of a kind named in the config."""
 
@@ -280,6 +296,7 @@ class Briefing:
     timezone: str = "UTC"
     sections: tuple[Section, ...] = ()
     sources: tuple[SourceEntry, ...] = ()
+    unavailable: tuple[UnavailableSource, ...] = ()
     page_size: str = "A4"
     period_start: str | None = None
     period_end: str | None = None

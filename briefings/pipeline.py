@@ -12,7 +12,8 @@ from zoneinfo import ZoneInfo
 from briefings import __version__
 from briefings.config import LoadedConfig
 from briefings.errors import BriefingError
-from briefings.model import Briefing, DocumentExtraction, Extraction, SourceDocument
+from briefings.model import (Briefing, DocumentExtraction, Extraction, SourceDocument,
+                             UnavailableSource)
 from briefings.sources.files import Skipped
 from briefings.sources.read import SourceSet, skipped_summary
 
@@ -138,7 +139,8 @@ def build(loaded: LoadedConfig, *, out_dir: Path, now: datetime | str | None = N
     extraction = extract_all(sources.documents, progress)
     timings["extract"] = time.perf_counter() - t
     t = time.perf_counter()
-    briefing = assemble(extraction, cfg, moment, tuple(warnings))
+    briefing = assemble(extraction, cfg, moment, tuple(warnings),
+                        tuple(UnavailableSource(u.path, u.reason) for u in sources.unavailable))
     timings["assemble"] = time.perf_counter() - t
     formats = list(formats or cfg.formats)
     template_dirs = _template_dirs(loaded)

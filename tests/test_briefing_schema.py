@@ -23,7 +23,7 @@ VALIDATOR = Draft202012Validator(SCHEMA)
 MODEL_TYPES = {"Briefing": model.Briefing, "Section": model.Section, "Entry": model.Entry,
                "Cite": model.Cite, "ExerciseRow": model.ExerciseRow,
                "Exercise": model.Exercise, "Span": model.Span, "Conflict": model.Conflict,
-               "SourceEntry": model.SourceEntry}
+               "SourceEntry": model.SourceEntry, "UnavailableSource": model.UnavailableSource}
 
 
 def errors(doc: dict) -> list[str]:

@@ -204,3 +204,27 @@ def test_markup_in_source_text_is_escaped_end_to_end(tmp_path: Path) -> None:
     md = (edition / "briefing.md").read_text(encoding="utf-8")
     rendered = MarkdownIt("commonmark").render(md)
     assert "<script>" not in rendered and 'href="javascript' not in rendered
+
+
+def test_pdf_pages_in_citations_and_unavailable_sources_listed(tmp_path: Path) -> None:
+    from web_server import minimal_pdf
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "report.pdf").write_bytes(minimal_pdf([
+        "Harbour Post report on naval drills, May 2, 2024.",
+        "Greek and Cypriot warships held a two-day drill off Limassol on Tuesday, the defence "
+        "ministry said in a statement.",
+    ]))
+    (articles / "broken.pdf").write_bytes(b"%PDF-1.7\n" + b"\xff" * 500)
+    cfg = write_config(tmp_path, "id: pages\ntitle: Pages\nsources: [{path: articles}]\n"
+                                 "sections: [{kind: claims}, {kind: sources}]\nformats: [md, html]\n")
+    result = runner.invoke(app, ["build", str(cfg), "--out", str(tmp_path / "out"), "--now", NOW])
+    assert result.exit_code == 5, result.output  # partial: one source could not be read
+    edition = tmp_path / "out" / "pages" / "2024-04-22"
+    md = (edition / "briefing.md").read_text(encoding="utf-8")
+    html = (edition / "briefing.html").read_text(encoding="utf-8")
+    assert "off Limassol" in md and "[1] (p. 2)" in md
+    assert "[1, p. 2]" in html
+    assert "Unavailable" in md and "broken.pdf" in md
+    assert "Unavailable sources" in html and "broken.pdf" in html

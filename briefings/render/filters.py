@@ -163,8 +163,16 @@ def md_cites(cites: Iterable[Any], lead: str = " ") -> MdSafe:
 
     `lead` goes before the first link (a space after text; ``""`` in a table cell).
     """
-    links = " ".join(f"[{n}]" for n in cite_numbers(cites))
+    links = " ".join(f"[{n}]" + (f" (p. {page})" if page else "") for n, page in cite_pages(cites))
     return MdSafe(f"{lead}{links}" if links else "")
+
+
+def cite_pages(cites: Iterable[Any]) -> list[tuple[int, int | None]]:
+    """(source number, PDF page or None) per cited source, in ascending source order."""
+    first: dict[int, int | None] = {}
+    for c in sorted(cites or (), key=lambda c: (int(c.number), getattr(c, "page", None) or 0)):
+        first.setdefault(int(c.number), getattr(c, "page", None))
+    return sorted(first.items())
 
 
 def cite_numbers(cites: Iterable[Any]) -> list[int]:
@@ -190,5 +198,6 @@ def install(env: Any) -> None:
         "md": md_escape, "md_code": md_code, "md_url": md_url, "md_block": markdown_block,
         "markdown": markdown_to_html, "http_url": http_url, "date": fmt_date,
         "datetime": fmt_datetime, "date_range": date_range, "listing": listing,
-        "grade": grade_label, "holder": holder_label, "md_cites": md_cites, "cite_numbers": cite_numbers, "slug": slug,
+        "grade": grade_label, "holder": holder_label, "md_cites": md_cites, "cite_numbers": cite_numbers,
+        "cite_pages": cite_pages, "slug": slug,
     })

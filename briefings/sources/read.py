@@ -98,6 +98,7 @@ def read_file(found: FoundFile, source_id: str, details: dict | None = None) -> 
         outlet=meta.get("outlet") or recovered.outlet,
         author=meta.get("author") or recovered.author,
         encoding=encoding, replacements=replaced,
+        pages=tuple(extracted.pages) if found.kind == "pdf" else (),
     )
 
 

@@ -58,7 +58,8 @@ def page_document(got: Fetched, source_id: str) -> WebDocument:
         published=meta.get("published") or recovered.published,
         outlet=meta.get("outlet") or recovered.outlet,
         author=meta.get("author") or recovered.author,
-        url=address, encoding=encoding, replacements=replaced)
+        url=address, encoding=encoding, replacements=replaced,
+        pages=tuple(details.get("pages", ())))
     keys = tuple(dict.fromkeys(normalize_url(u) for u in (got.url, got.final_url, canonical) if u))
     return WebDocument(doc, keys, details)
 
