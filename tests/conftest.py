@@ -25,3 +25,13 @@ def write_config(folder: Path, body: str, name: str = "briefing.yaml") -> Path:
     path = folder / name
     path.write_text(body, encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="module")
+def canary():
+    """A second web server on another port of 127.0.0.1 that nothing may ever reach."""
+    from web_server import WebServer
+
+    with WebServer() as server:
+        server.add("/secret", "canary")
+        yield server

@@ -19,14 +19,6 @@ PAGE = article_html("The frigate sailed at dawn.\nIt returned on Friday.", "Frig
 
 
 @pytest.fixture(scope="module")
-def canary():
-    """A second server on another port of 127.0.0.1 that nothing may ever reach."""
-    with WebServer() as server:
-        server.add("/secret", "canary")
-        yield server
-
-
-@pytest.fixture(scope="module")
 def site(canary: WebServer):
     with WebServer() as server:
         server.add("/page.html", PAGE)

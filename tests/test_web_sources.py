@@ -36,13 +36,6 @@ def secret_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def canary():
-    with WebServer() as server:
-        server.add("/secret", "canary")
-        yield server
-
-
-@pytest.fixture(scope="module")
 def site(secret_file: Path):
     texts = article_texts()
     with WebServer() as s:
