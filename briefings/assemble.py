@@ -9,7 +9,7 @@ from briefings import __version__
 from briefings.config import BriefingConfig, SectionSpec
 from briefings.model import (Assessment, Briefing, Cite, Claim, Entry, Exercise, ExerciseRow,
                              Extraction, Section, SourceDocument, SourceEntry, Span,
-                             UnavailableSource)
+                             UnavailableSource, source_order)
 
 
 def assemble(ex: Extraction, config: BriefingConfig, now: datetime,
@@ -95,7 +95,7 @@ def rank_claims(claims: tuple[Claim, ...], ex: Extraction | None = None,
         corroborated = min(c.origins - 1, 2) / 2
         return c.score + 0.15 * corroborated + 0.10 * grade + 0.10 * recency + 0.15 * subject
 
-    return sorted(claims, key=lambda c: (-round(weight(c), 6), _num(c.source), c.start))
+    return sorted(claims, key=lambda c: (-round(weight(c), 6), source_order(c.source), c.start))
 
 
 def _fold(text: str) -> str:
@@ -127,7 +127,7 @@ def _year_within(year: int | None, first: date | None, last: date | None) -> boo
 
 def rank_assessments(items: tuple[Assessment, ...]) -> list[Assessment]:
     """Best first by score, then source order and position."""
-    return sorted(items, key=lambda a: (-round(a.score, 6), _num(a.source), a.start))
+    return sorted(items, key=lambda a: (-round(a.score, 6), source_order(a.source), a.start))
 
 
 def filter_exercises(exercises: tuple[Exercise, ...], spec: SectionSpec) -> list[Exercise]:
@@ -153,10 +153,6 @@ def order_exercises(exercises: list[Exercise]) -> list[Exercise]:
         return (when is None, when or "", x.name or "")
     return sorted(exercises, key=key)
 
-
-def _num(source_id: str) -> int:
-    digits = "".join(ch for ch in source_id if ch.isdigit())
-    return int(digits) if digits else 0
 
 
 class _Citer:

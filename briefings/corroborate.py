@@ -18,7 +18,7 @@ import re
 import unicodedata
 from dataclasses import replace
 
-from briefings.model import Claim, Extraction, SourceDocument, Span
+from briefings.model import Claim, Extraction, SourceDocument, Span, source_order
 
 BLOCK_KEYS = 4
 MAX_POSTINGS = 32
@@ -113,13 +113,9 @@ def corroborate(ex: Extraction) -> Extraction:
     for i in range(len(claims)):
         groups.setdefault(find(i), []).append(i)
     merged = [_merge([claims[i] for i in members], docs) for members in groups.values()]
-    merged.sort(key=lambda c: (_order(c.source), c.start))
+    merged.sort(key=lambda c: (source_order(c.source), c.start))
     return replace(ex, claims=tuple(replace(c, id=f"c{i}") for i, c in enumerate(merged, 1)))
 
-
-def _order(source_id: str) -> int:
-    digits = "".join(ch for ch in source_id if ch.isdigit())
-    return int(digits) if digits else 0
 
 
 def _grade(doc: SourceDocument | None) -> int:
@@ -128,8 +124,8 @@ def _grade(doc: SourceDocument | None) -> int:
 
 def _merge(group: list[Claim], docs: dict[str, SourceDocument]) -> Claim:
     """One claim for a group: the best-sourced text, the rest as corroborating spans."""
-    best = min(group, key=lambda c: (_grade(docs.get(c.source)), -c.score, _order(c.source), c.start))
-    others = sorted((c for c in group if c is not best), key=lambda c: (_order(c.source), c.start))
+    best = min(group, key=lambda c: (_grade(docs.get(c.source)), -c.score, source_order(c.source), c.start))
+    others = sorted((c for c in group if c is not best), key=lambda c: (source_order(c.source), c.start))
     sources = {c.source for c in group}
     origins = len({(docs[s].origin or s) if s in docs else s for s in sources})
     best_grade = RELIABILITY_ORDER[min(_grade(docs.get(s)) for s in sources)]

@@ -49,6 +49,12 @@ class SourceDocument:
         }
 
 
+def source_order(source_id: str) -> int:
+    """The number in a source id ("s12" -> 12), for ordering sources as they were read."""
+    digits = "".join(ch for ch in source_id if ch.isdigit())
+    return int(digits) if digits else 0
+
+
 @dataclass(frozen=True)
 class Metadata:
     """Title, date, outlet and author recovered from a source's text (None when not stated)."""

@@ -80,10 +80,10 @@ def _caret(text: str, mark) -> str:
 
 def _err(path: Path, node, message: str, keypath: tuple) -> ConfigError:
     return ConfigError(message, path=str(path), line=node.start_mark.line + 1,
-                       column=node.start_mark.column + 1, key=_dotted(keypath) or None)
+                       column=node.start_mark.column + 1, key=dotted(keypath) or None)
 
 
-def _dotted(keypath: tuple) -> str:
+def dotted(keypath: tuple) -> str:
     """('sections', 1, 'limit') -> 'sections[1].limit'."""
     out = ""
     for part in keypath:
@@ -101,7 +101,7 @@ def _build(node, keypath: tuple, positions: Positions, path: Path, loader, depth
     if id(node) in seen_nodes:  # an alias: the composer hands back the anchored node again
         line, col = positions[keypath][:2]
         raise ConfigError("anchors and aliases are not allowed in configs", path=str(path),
-                          line=line, column=col, key=_dotted(keypath))
+                          line=line, column=col, key=dotted(keypath))
     seen_nodes.add(id(node))
     if isinstance(node, yaml.MappingNode):
         if node.tag not in (f"{_STD_TAG}map",):
@@ -136,8 +136,4 @@ def _build(node, keypath: tuple, positions: Positions, path: Path, loader, depth
     except (yaml.YAMLError, ValueError, TypeError) as exc:
         raise _err(path, node, f"invalid value: {exc}", keypath) from None
 
-
-def dotted(keypath: tuple) -> str:
-    """Public form of the key-path formatter used in error messages."""
-    return _dotted(keypath)
 

@@ -12,7 +12,7 @@ from .clutter import BODY, HEADING, TABLE, analyse
 from .dates import slash_order, weekday_date
 from .exercises import find_exercises, mention_count
 from .metadata import header_end, recover_metadata
-from .text import Line, Sentence, n_words, split_sentences, words
+from .text import Line, Sentence, n_words, split_sentences
 
 
 _INTERVIEWER = re.compile(r"^(?:Q|Question|Interviewer)\s*[:.]\s")

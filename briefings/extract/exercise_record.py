@@ -126,7 +126,6 @@ def finish(source: str, records: list[Record], units: list[Unit], published: str
 
 def _fields(source: str, r: Record, units: list[Unit], published: str | None, pub_year: int | None,
             pair: _LazyActors, by_canon: dict[str, list[str]]) -> Exercise | None:
-    rx = status_rx()
     pos: list[str] = []
     neg: set[str] = set()
     obs: set[str] = set()

@@ -88,8 +88,6 @@ def find_phrases(text: str, names: list[NameHit]) -> list[PhraseHit]:
             if low in _STOP or mods >= 5 or low[:1].isdigit() and _DIGIT1.match(low):
                 break
             mods += 1
-        if det is not None:
-            idx = text.rfind(" ", 0, a)
         # the phrase starts at its determiner (approximately: the last 6 tokens before the noun)
         for tok in reversed(toks[-(mods + (1 if det else 0)):] if (mods or det) else []):
             start = text.rfind(tok, 0, start)

@@ -12,7 +12,7 @@ from .exercise_names import exercise_bases, find_names
 from .exercise_record import _RELATIVE, Record, explicit_year, finish
 from .exercise_status import status_rx
 from .exercise_refs import DEFINITE, PhraseHit, find_phrases
-from .resources import lower, series_index, series_matches
+from .resources import lower, series_matches
 
 if TYPE_CHECKING:
     from .document import Unit
@@ -165,7 +165,6 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
         refs: list[tuple[int, Record, str]] = []
         ref_end: dict[int, int] = {}
         ident = _IDENTIFY.match(s)
-        prev_status = None
         for h in names:
             r: Record | None
             if h.year and pub_year and h.year > pub_year + 1 and re.search(r"(?<![\d'])\d{2}$", h.name):

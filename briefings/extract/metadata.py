@@ -7,7 +7,7 @@ from ..model import Metadata
 from .clutter import BODY, CLUTTER, HEADING, analyse, is_furniture
 from .dates import find_dates, first_full_date, slash_order
 from .resources import country_index
-from .text import Line, dateline_end, n_words, words
+from .text import Line, dateline_end, n_words
 
 _ORG_WORDS = re.compile(
     r"(?i)\b(?:news|newswire|wire|bureau|government|ministry|department|office|command|times|post|agency|chronicle|ledger|weekly|daily|journal|review|centre|center|institute|herald|"

@@ -46,7 +46,7 @@ def expand(pattern: str, base: Path) -> tuple[list[FoundFile], list[Skipped]]:
     full = base / Path(pattern).expanduser()
     has_magic = bool(_MAGIC & set(pattern))
     if not has_magic and not full.exists():
-        raise SourceError("source not found", path=str(_display(full)))
+        raise SourceError("source not found", path=str(display(full)))
     if has_magic:
         root = _root_of(full)
         candidates = [Path(p) for p in glob.glob(str(full), recursive=True)]
@@ -60,7 +60,7 @@ def expand(pattern: str, base: Path) -> tuple[list[FoundFile], list[Skipped]]:
     found: list[FoundFile] = []
     skipped: list[Skipped] = []
     for cand in sorted(set(candidates)):
-        shown = str(_display(cand))
+        shown = str(display(cand))
         kind = SUFFIXES.get(cand.suffix.lower())
         if kind is None:
             if cand == full:
@@ -71,7 +71,7 @@ def expand(pattern: str, base: Path) -> tuple[list[FoundFile], list[Skipped]]:
             continue
         real = os.path.realpath(cand)
         if os.path.commonpath([real, root_real]) != root_real:
-            skipped.append(Skipped(shown, f"resolves outside {_display(root)} (symlink or '..')"))
+            skipped.append(Skipped(shown, f"resolves outside {display(root)} (symlink or '..')"))
             continue
         try:
             st = os.stat(real)
@@ -95,18 +95,14 @@ def read_bytes(found: FoundFile) -> bytes:
         with open(found.path, "rb") as fh:
             return fh.read(MAX_SOURCE_BYTES + 1)[:MAX_SOURCE_BYTES]
     except OSError as exc:
-        raise SourceError(f"cannot read: {exc.strerror}", path=str(_display(found.path))) from None
-
-
-def _display(path: Path) -> Path:
-    """A path relative to the working directory when it lies below it, else absolute."""
-    absolute = Path(os.path.abspath(path))
-    try:
-        return absolute.relative_to(Path.cwd())
-    except ValueError:
-        return absolute
+        raise SourceError(f"cannot read: {exc.strerror}", path=str(display(found.path))) from None
 
 
 def display(path: Path) -> str:
-    """Public form of the display-path rule used in messages and outputs."""
-    return str(_display(path))
+    """A path relative to the working directory when it lies below it, else absolute."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        return str(absolute.relative_to(Path.cwd()))
+    except ValueError:
+        return str(absolute)
+
