@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Callable, Mapping
 
 from briefings.config import LoadedConfig, load_config
-from briefings.errors import (EXIT_BUSY, EXIT_DELIVERY, EXIT_INTERNAL, EXIT_USER, BriefingError,
-                              BusyError)
+from briefings.errors import (EXIT_BUSY, EXIT_DELIVERY, EXIT_INTERNAL, EXIT_PARTIAL, EXIT_USER,
+                              BriefingError, BusyError)
 from briefings.lock import LOCK_FILE, hold_lock
 from briefings.schedule import STATE_FILE, due_slot, load_state, next_run, save_state
 
@@ -29,9 +29,9 @@ class RunResult:
 
 
 def exit_code(results: list[RunResult]) -> int:
-    """The most serious code: internal 4, input 1, delivery 3, busy 75, else 0."""
+    """The most serious code: internal 4, input 1, delivery 3, partial edition 5, busy 75, else 0."""
     codes = {r.exit_code for r in results}
-    for code in (EXIT_INTERNAL, EXIT_USER, EXIT_DELIVERY, EXIT_BUSY):
+    for code in (EXIT_INTERNAL, EXIT_USER, EXIT_DELIVERY, EXIT_PARTIAL, EXIT_BUSY):
         if code in codes:
             return code
     return max(codes, default=0)
@@ -146,9 +146,14 @@ def _build_and_send(loaded: LoadedConfig, out_dir: Path, folder: Path, moment: d
     report = build(loaded, out_dir=out_dir, now=moment, manifest_extra={"schedule": extra})
     result.errors.extend(f"warning: {w}" for w in report.warnings)
     result.lines.append(f"{cfg.id}: {label}: built {report.folder}")
-    if cfg.delivery is None:
-        return "complete", 0
-    return _send(loaded, report.folder, result, environ, sleep)
+    status, code = (("complete", 0) if cfg.delivery is None
+                    else _send(loaded, report.folder, result, environ, sleep))
+    if report.unavailable and code == 0:
+        # sent (or built) without some sources: say so, as `build` does with exit 5
+        result.errors.append(f"warning: {cfg.id}: partial edition: {len(report.unavailable)} "
+                             "source(s) unavailable")
+        return "partial", EXIT_PARTIAL
+    return status, code
 
 
 def _send(loaded: LoadedConfig, edition: Path, result: RunResult,

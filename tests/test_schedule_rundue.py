@@ -194,3 +194,18 @@ def test_input_problems_are_reported_per_config(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "schedule state is unreadable" in result.stderr
     result = runner.invoke(app, ["run-due", str(scheduled), "--now", "monday"])
     assert result.exit_code == 1 and "not an ISO date" in result.stderr
+
+
+def test_a_partial_edition_is_sent_and_exits_5(tmp_path: Path, server) -> None:
+    config = write_project(tmp_path, delivery_yaml(server.port), WEEKLY)
+    (tmp_path / "seeds" / "broken.pdf").write_bytes(b"%PDF-1.7\n" + b"\xff" * 500)
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  - path: ../seeds/*.txt\n",
+                                   "  - path: ../seeds/*.txt\n  - path: ../seeds/*.pdf\n"))
+    out = tmp_path / "out"
+    result = _run_due(config, out, "2026-03-30T06:00:15")
+    assert result.exit_code == 5, result.output  # as `build`: the edition exists but is partial
+    assert "partial edition: 1 source(s) unavailable" in result.stderr
+    assert server.handler.count("desk@example.org") == 1
+    assert _state(out)["last_run"]["status"] == "partial"
+    assert _run_due(config, out, "2026-03-30T06:01:00").output == ""  # the slot is done
