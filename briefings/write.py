@@ -18,6 +18,12 @@ def atomic_write(target: Path, data: bytes) -> None:
 
     A crash at any point leaves either the previous file or the new one, never a torn file.
     """
+    os.replace(_stage(target, data), target)
+    _fsync_dir(target.parent)
+
+
+def _stage(target: Path, data: bytes) -> str:
+    """`data` in a synced temp file beside `target` (removed again if writing fails); its path."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=TMP_PREFIX, suffix=f"-{target.name}")
     try:
@@ -25,12 +31,11 @@ def atomic_write(target: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    _fsync_dir(target.parent)
+    return tmp
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -82,26 +87,40 @@ def interrupted_run(folder: Path) -> str | None:
 def write_edition(folder: Path, files: dict[str, bytes], manifest: dict) -> list[Path]:
     """Write every output atomically, then manifest.json last; return the paths written.
 
-    A marker file names the run while it writes; a run killed part-way leaves the marker (and
-    whole files only), so the next run can report it and clean up.
+    Every file is first written in full to a temp file beside its target; only when all are on
+    disk are they renamed into place, manifest last. A write that fails (disk full, file size
+    limit) therefore changes nothing: the previous edition stays whole and consistent. A marker
+    names the run while it renames; a run killed part-way leaves the marker (and whole files
+    only), so the next run can report it and clean up.
     """
+    staged: list[str] = []
+    marker = folder / MARKER
+    earlier = marker.exists()  # an interrupted run's marker stays until a write completes
+    renaming = False
     try:
         folder.mkdir(parents=True, exist_ok=True)
         clean_stale_temp(folder)
-        atomic_write(folder / MARKER, json_bytes({"started": manifest.get("generated"),
-                                                  "pid": os.getpid()}))
-        written = []
-        outputs = []
-        for name, data in files.items():
-            atomic_write(folder / name, data)
-            written.append(folder / name)
-            outputs.append({"file": name, "bytes": len(data), "sha256": sha256(data)})
-        manifest = dict(manifest, outputs=outputs)
-        atomic_write(folder / "manifest.json", json_bytes(manifest))
-        written.append(folder / "manifest.json")
-        (folder / MARKER).unlink()
-        return written
+        atomic_write(marker, json_bytes({"started": manifest.get("generated"),
+                                         "pid": os.getpid()}))
+        outputs = [{"file": name, "bytes": len(data), "sha256": sha256(data)}
+                   for name, data in files.items()]
+        targets = [folder / name for name in files] + [folder / "manifest.json"]
+        payloads = list(files.values()) + [json_bytes(dict(manifest, outputs=outputs))]
+        for target, data in zip(targets, payloads):
+            staged.append(_stage(target, data))
+        renaming = True
+        for tmp, target in zip(staged, targets):
+            os.replace(tmp, target)
+        _fsync_dir(folder)
+        marker.unlink()
+        return targets
     except OSError as exc:
+        for tmp in staged:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        if not renaming and not earlier:  # nothing at a final path changed
+            with contextlib.suppress(OSError):
+                marker.unlink()
         raise BriefingError(f"cannot write the edition: {exc.strerror or exc}",
                             path=str(getattr(exc, "filename", None) or folder)) from None
 
