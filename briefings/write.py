@@ -18,7 +18,13 @@ def atomic_write(target: Path, data: bytes) -> None:
 
     A crash at any point leaves either the previous file or the new one, never a torn file.
     """
-    os.replace(_stage(target, data), target)
+    tmp = _stage(target, data)
+    try:
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
     _fsync_dir(target.parent)
 
 
