@@ -31,12 +31,13 @@ FLOORS = {
     "extract": (1.0, 0.92, 1.0, 1.0, 1.0, 1.0, 1.0, 0.96, 1.0, 1.0, 1.0, 1.0, 1.0),
     "heldout": (0.98, 0.81, 0.98, 0.96, 0.98, 1.0, 0.96, 0.89, 1.0, 1.0, 1.0, 1.0, 1.0),
     "blind": (0.98, 0.88, 0.98, 0.96, 0.98, 0.92, 0.90, 0.77, 0.92, 1.0, 1.0, 1.0, 1.0),
-    # blind3 was scored once, unseen by anyone who worked on the extractor: our best estimate
-    # of the maintainers' held-out figures (docs/quality.md). Its floors are that measurement.
-    "blind3": (0.95, 0.78, 0.84, 0.72, 0.85, 0.78, 0.78, 0.58, 0.87, 0.66, 0.91, 0.83, 0.75),
+    # blind3 and train4 were scored once unseen (docs/quality.md gives those first looks), then
+    # used to find general weaknesses: they are training sets now, and their floors what we reach.
+    "blind3": (0.96, 0.84, 0.98, 0.96, 0.95, 0.95, 0.86, 0.67, 0.94, 1.0, 1.0, 1.0, 1.0),
+    "train4": (0.95, 0.72, 0.96, 0.84, 0.94, 0.93, 0.75, 0.56, 0.96, 1.0, 1.0, 0.91, 0.91),
 }
-MAX_NOISE = {"blind3": 14}
-GOLD_DIRS = {"dev": DEV, **{name: OURS / name for name in ("extract", "heldout", "blind", "blind3")}}
+MAX_NOISE = {"blind3": 1}  # blind3: one gold noise line is also a sentence of the article's body
+GOLD_DIRS = {"dev": DEV, **{name: OURS / name for name in ("extract", "heldout", "blind", "blind3", "train4")}}
 
 
 def _figure(result: dict, dotted: str) -> float:

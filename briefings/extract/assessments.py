@@ -41,6 +41,7 @@ class Judgement:
 
 @lru_cache(maxsize=None)
 def _rx() -> tuple[CueSet, CueSet, list[tuple[str, re.Pattern[str]]], list[tuple[str, re.Pattern[str]]], re.Pattern[str], re.Pattern[str]]:
+    """Compiled cue sets and regexes for judgements, estimative terms, confidence, analysts and institutions."""
     lex = lexicon()
     strong = CueSet(lex["assessment"]["strong"] + [p for pats in lex["estimative"].values() for p in pats])
     weak = CueSet(lex["assessment"]["weak"])
@@ -119,10 +120,12 @@ def judge(text: str, quoted_analyst: str | None, anchors: int | Callable[[], int
     """Whether `text` is an assessment; `anchors` counts the facts (numbers, dates, names) it carries."""
     strong, weak, _, _, analyst, _ = _rx()
     cue_text = text
-    if not quoted_analyst and _QUOTED.search(text):
+    if not quoted_analyst and not _QUOTE_OPEN.match(text) and _QUOTED.search(text):
         outside = _QUOTED.sub(" ", text)
         if outside.strip(" ,.") and not analyst.search(lower(outside)):
-            cue_text = outside  # an official's words in quotes are reported speech, not a judgement
+            # words an official is quoted as saying inside reported speech are reported speech, not a judgement
+            # (a sentence that is itself a quotation, '"This is a signal ...," the minister said.', is read whole)
+            cue_text = outside
     low = lower(cue_text)
     s = 0.0
     if strong.search(low) or _MODAL.search(cue_text):

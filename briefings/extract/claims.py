@@ -16,7 +16,9 @@ _PROPER = re.compile(r"(?<=[\s(“\"‘'-])[A-Z][\w'’-]+|(?<=\s)[A-Z]{2,}\b")
 _PRONOUN_START = re.compile(r"^(?:It|He|She|They|This|That|These|Those|Its|Their|His|Her|Such)\b")
 _ACCORDING = re.compile(r"\b(?:according to|as reported by|cited by|quoted by)\s+(?:information published by\s+|reports? (?:by|in)\s+|a statement (?:by|from)\s+)?(?P<a>[^,.;:]+?)(?=\s+on\s|\s+in\s+a\b|,|\.|;|$)")
 _TRAIL_SAID = re.compile(r",\s+(?P<a>(?:the\s+|a\s+)?[^,\"“”]{2,70}?)\s+(?:said|says|told\s+\w+|reported|announced|stated|added)\b(?:\s+(?:on|in)\s+[^,.]*)?\.?[\"”]?$")
-_LEAD_SAID = re.compile(r"^(?P<a>(?:[A-Z][\w'’.-]*|the|of|for|and|\s|’s|'s|-)+?)\s+(?:has\s+|have\s+|had\s+)?(?:said|says|told|reported|announced|stated|confirmed|declared)\b")
+# one token per whitespace-separated word: nested quantifiers over "[A-Z]\w*" backtrack exponentially on all-caps lines
+_LEAD_WORD = r"(?:[A-Z][\w'’.-]*|the|of|for|and|’s|'s|-)"
+_LEAD_SAID = re.compile(rf"^(?P<a>{_LEAD_WORD}(?:\s+{_LEAD_WORD})*?)\s+(?:has\s+|have\s+|had\s+)?(?:said|says|told|reported|announced|stated|confirmed|declared)\b")
 _LEAD_SAID_LOW = re.compile(r"^(?P<a>(?:The|A|An)(?:\s+[\w'’-]+){1,4}?)\s+(?:has\s+|have\s+)?(?:said|says|told|reported|announced|stated)\b")
 
 
@@ -38,6 +40,7 @@ class ClaimFeatures:
 
 @lru_cache(maxsize=None)
 def _reporting() -> re.Pattern[str]:
+    """The regex for reporting verbs."""
     return alternation(lexicon()["reporting_verbs"])
 
 

@@ -15,24 +15,47 @@ _BULLET = re.compile(r"^\s*(?:[–—•·*▪►-]|\d{1,2}[.)])\s+")
 _TERMINAL = re.compile(r"[.!?:;…][\"”’')\]]*\s*$|[\"”]\s*$")
 _ABOUT = re.compile(r"^About\s+[A-Z][^:]{1,60}:|^[A-Z][^,]{2,80}, headquartered in [^,]{2,40}(?:, [^,]{2,30})?, (?:is|conducts|provides|operates|serves|leads|has|delivers|works)\b"
                     r"|[$£€]\s?\d[\d.,]*\s*(?:a|per|/)\s*(?:month|year|week)\b")
-_BIO = re.compile(r"^(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’-]+,?\s+(?:is|was|has been|writes|covers|reports|serves|holds|leads|teaches|works|edits)\b")
+_BIO = re.compile(r"^(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’-]+(?:\s\((?:Retd|Ret|R|retd|retired)\.?\))?,?\s+(?:is|was|has been|writes|covers|reports|serves|holds|leads|teaches|works|edits)\b")
 _FOOTNOTE = re.compile(r"^\[\d{1,3}\]\s")
 _ALWAYS = re.compile(r"^(?:copyright|©|advertisement|sponsored)\b|^(?:related|read more|read also|tags|topics)\s*(?::|$)|^page \d+(?: of \d+)?$")
 _LISTY = re.compile(r"(?i)\b(?:related|most|latest|more|read|popular|trending|recommended|news|stories|articles)\b")
 _PARTS = re.compile(r"\s(?:\||›|»|>|·|•|/|–)\s|\s{2,}")
 _RULE = re.compile(r"[#*=_~\-–—\s]+")
 _STOP_END = re.compile(r"[.!?]$")
+_BRACKETED = re.compile(r"\[[^\[\]]*\](?:\s*\[[^\[\]]*\])*")
+_PLACE_DATE = re.compile(r"\s*[A-ZÀ-Þ][\w'’.-]*(?:[ -][A-ZÀ-Þ][\w'’.-]*){0,2},\s*(?:le|el|den|am|on|the)?\s*\.?")
 _NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
 
 
 def _prefix_regex(prefixes: list[str]) -> re.Pattern[str]:
+    """A regex matching a line that starts with one of the prefixes."""
     alts = sorted(set(prefixes), key=len, reverse=True)
     body = "|".join(re.escape(p) + (r"(?![^\W_])" if p[-1:].isalnum() else "") for p in alts)
     return re.compile(f"^(?:{body or '(?!x)x'})")
 
 
 @lru_cache(maxsize=None)
+def _comment_openers() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Regexes for the line that opens a comment section: (anywhere, only in the second half of a page, a commenter's line)."""
+    c = lexicon()["clutter"]
+    return re.compile("|".join(c["comments_strong"])), re.compile("|".join(c["comments_weak"])), re.compile(c["commenter"])
+
+
+def _opens_comments(lines: list[Line], i: int, total: int) -> bool:
+    """Whether line `i` opens the readers' comments (a header, or a commenter's name above a date line)."""
+    strong, weak, commenter = _comment_openers()
+    s = lines[i].text.strip().casefold()
+    if strong.match(s) or (i > total * 0.5 and weak.match(s)):
+        return True
+    if not commenter.match(s):
+        return False
+    nxt = next((ln.text.strip() for ln in lines[i + 1:i + 3] if ln.text.strip()), "")
+    return bool(nxt) and n_words(nxt) <= 10 and bool(find_dates(nxt))
+
+
+@lru_cache(maxsize=None)
 def _vocab() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], set[str]]:
+    """Compiled clutter vocabulary: (strong prefixes, weak prefixes, phrases, navigation words)."""
     c = lexicon()["clutter"]
     strong, weak = [], []
     for p in c["prefixes"]:
@@ -63,6 +86,8 @@ def is_furniture(text: str) -> bool:
     parts = [p for p in _PARTS.split(s) if p.strip()]
     if len(parts) >= 2 and all(n_words(p) <= 6 for p in parts) and not _TERMINAL.search(s):
         return True
+    if _BRACKETED.fullmatch(s):
+        return True  # "[Intro music]", "[Transcript auto-generated ...]"
     if _RULE.fullmatch(s):
         return True
     if n <= 4 and all(w.casefold() in nav for w in words(s)):
@@ -75,10 +100,11 @@ def is_furniture(text: str) -> bool:
         rest = rest[:h.pos] + rest[h.stop:]
     if rest != s and len(words(re.sub(r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b(?:AM|PM|UTC|GMT|WIB|ET|BST|CET|CEST|MSK)\b", "", rest))) <= 1:
         return True
-    return False
+    return rest != s and _PLACE_DATE.fullmatch(rest) is not None  # "Paris, le 14 mai 2025"
 
 
 def _is_table(text: str) -> bool:
+    """Whether a line is a table row."""
     return "|" in text and (re.search(r"\s{2,}\|", text) is not None or "," in text.split("|", 1)[-1])
 
 
@@ -101,10 +127,15 @@ def line_kinds(lines: list[Line]) -> list[str]:
     last_nonblank = max((ln.index for ln in lines if ln.text.strip()), default=0)
     tail_lines = {ln.index for ln in [ln for ln in lines if ln.text.strip()][-4:]}
     in_list: int | bool = False
-    for ln in lines:
+    comments = False
+    for i, ln in enumerate(lines):
         s = ln.text.strip()
         if not s:
             kinds.append(BLANK)
+            continue
+        if comments or _opens_comments(lines, i, total):
+            comments = True  # readers' comments run to the end of the page
+            kinds.append(CLUTTER)
             continue
         if in_list and (_BULLET.match(s) or (in_list == 2 and n_words(s) <= 14 and not _TERMINAL.search(s))):
             kinds.append(CLUTTER)

@@ -18,6 +18,7 @@ def _same_edition(a: Exercise, b: Exercise) -> bool:
 
 
 def _conflicts(field: str, values: list[tuple[object, str]]) -> Conflict | None:
+    """The conflict on one field when the sources give different values, else None."""
     groups: dict[str, tuple[object, list[str]]] = {}
     for value, src in values:
         if value in (None, (), [], ""):
@@ -30,10 +31,12 @@ def _conflicts(field: str, values: list[tuple[object, str]]) -> Conflict | None:
 
 
 def _merge(parts: list[Exercise]) -> Exercise:
+    """One exercise from the same exercise reported by several sources."""
     base = parts[0]
     if len(parts) == 1:
         return base
     def union(attr: str) -> tuple:
+        """The values of one field over all parts, in order, without repeats."""
         return tuple(dict.fromkeys(v for p in parts for v in getattr(p, attr)))
     conflicts = []
     for field in ("year", "start", "end", "status", "participants"):

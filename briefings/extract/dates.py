@@ -15,6 +15,10 @@ MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
     "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
     "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    # French and German (written day first: "14 mai 2025", "3. März 2024")
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "août": 8, "aout": 8,
+    "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
+    "januar": 1, "februar": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
 }
 _M = r"(?P<{n}>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)\.?"
 _WD = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
@@ -30,7 +34,11 @@ _PATTERNS = [
     ("dmy", re.compile(rf"(?<!\d){_WD}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M.format(n='m')},?\s+(?P<y>\d{{4}})(?!\d)")),
     ("dmy_es", re.compile(r"(?<!\d)(?P<d>\d{1,2})\s+de\s+(?P<m>enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\s+de\s+(?P<y>\d{4})(?!\d)", re.I)),
     ("dm_es", re.compile(r"(?<!\d)(?P<d>\d{1,2})\s+de\s+(?P<m>enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)(?!\w)(?!\s+de(?:l)?\s+(?:año\s+)?\d{4})", re.I)),
+    ("dmy_fr_de", re.compile(r"(?<!\d)(?P<d>\d{1,2})(?:er|\.)?\s+(?P<m>janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|"
+                              r"septembre|octobre|novembre|décembre|decembre|januar|februar|märz|maerz|april|juni|juli|august|oktober|"
+                              r"dezember)\s+(?P<y>\d{4})(?!\d)", re.I)),
     ("iso", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<mo>\d{2})-(?P<d>\d{2})(?!\d)")),
+    ("ymd_slashed", re.compile(r"(?<![\d/])(?P<y>(?:19|20)\d{2})/(?P<mo>\d{1,2})/(?P<d>\d{1,2})(?![\d/])")),
     ("dotted", re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<mo>\d{1,2})\.(?P<y>(?:19|20)\d{2})(?!\d)")),
     ("slashed", re.compile(r"(?<![\d/])(?P<mo>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d{2})(?!\d)")),
     ("md", re.compile(rf"(?<!\w){_WD}{_M.format(n='m')}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d,]*\s*\d{{4}})(?!\d)")),
@@ -51,6 +59,7 @@ class DateHit:
 
 
 def _iso(y: int | None, m: int, d: int) -> str | None:
+    """An ISO date, or None when the day or month is out of range or the year unknown."""
     if y is None or not (1 <= m <= 12 and 1 <= d <= 31):
         return None
     if d > (29 if m == 2 else 30 if m in (4, 6, 9, 11) else 31):
@@ -66,15 +75,21 @@ _DIGIT = re.compile(r"\d")
 _MONTH_FIRST: ContextVar[bool] = ContextVar("month_first", default=False)
 _US_STATE = (r"(?:Ala|Alaska|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Hawaii|Idaho|Ill|Ind|Iowa|Kan|Ky|La|Maine|Md|Mass|Mich|Minn|Miss|Mo|"
              r"Mont|Neb|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Ohio|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Texas|Utah|Vt|Va|Wash|W\.Va|Wis|Wyo)\.?")
-_US_STYLE = re.compile(r"(?m)^\s*(?:[A-Z][A-Za-z.'’ -]{2,30}, " + _US_STATE + r"\s*(?:[(–—-]|\s--)"
-                       r"|(?:WASHINGTON|NEW YORK|SAN DIEGO|HONOLULU|PEARL HARBOR|NORFOLK|ANNAPOLIS|ARLINGTON|THE PENTAGON)\b[^\n]{0,40}?\s[(–—-])"
-                       r"|\b\d{1,2}:\d{2}\s?(?:[AaPp]\.?[Mm]\.?\s)?(?:ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|MT|MST|MDT)\b")
+# a US dateline at the start of a line (matched line by line), or a clock time with a US zone (found from its colon,
+# a literal the regex engine scans for quickly)
+_US_DATELINE = re.compile(r"\s*(?:[A-Z][A-Za-z.'’ -]{2,30}, " + _US_STATE + r"\s*(?:[(–—-]|\s--)"
+                          r"|(?:WASHINGTON|NEW YORK|SAN DIEGO|HONOLULU|PEARL HARBOR|NORFOLK|ANNAPOLIS|ARLINGTON|THE PENTAGON)\b[^\n]{0,40}?\s[(–—-])")
+_US_CLOCK = re.compile(r":(?:(?<=\W\d:)|(?<=^\d:)|(?<=\W\d\d:)|(?<=^\d\d:))\d{2}\s?(?:[AaPp]\.?[Mm]\.?\s)?"
+                       r"(?:ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|MT|MST|MDT)\b")
 
 
 def month_first_style(text: str) -> bool:
     """Whether a document writes slashed dates month first: a US dateline ("NORFOLK, Va. —", "WASHINGTON (AP) —")
     or a US time zone after a clock time ("10:30 a.m. ET") in its first lines."""
-    return _US_STYLE.search(text[:3000]) is not None
+    head = text[:3000]
+    if _US_CLOCK.search(head):
+        return True
+    return any(_US_DATELINE.match(line) for line in head.split("\n"))
 
 
 @contextmanager
@@ -96,16 +111,33 @@ def find_dates(text: str, year: int | None = None) -> list[DateHit]:
 
 _MONTH_WORD = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)")
 _NUMERIC = re.compile(r"\d[-./]\d")
+# cheap tests that a family of patterns can match: a range needs a dash or "to" after a number; other languages their months
+_RANGE_GATE = re.compile(r"\d\s*(?:–|—|-|to|until|through|and)\s*[\dA-Z]|[A-Za-z.]\s*(?:–|—|-|to|until|through|and)\s*\d")
+_FR_DE_MONTH = re.compile(r"(?i)janvier|f[ée]vrier|mars|avril|mai\b|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|"
+                          r"januar|februar|m[äa]e?rz|april|juni\b|juli\b|august|oktober|dezember")
 
 
 @lru_cache(maxsize=4096)
 def _find_dates(text: str, year: int | None, month_first: bool = False) -> tuple[DateHit, ...]:
+    """Cached body of `find_dates`."""
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
     has_month = _MONTH_WORD.search(text) is not None
     has_numeric = _NUMERIC.search(text) is not None
+    has_range = _RANGE_GATE.search(text) is not None
+    has_de = " de " in text or " De " in text
+    has_fr_de = _FR_DE_MONTH.search(text) is not None
     for kind, rx in _PATTERNS:
-        if not (has_numeric if kind in ("iso", "dotted", "slashed") else has_month or kind in ("dmy_es", "dm_es")):
+        if kind in ("iso", "ymd_slashed", "dotted", "slashed"):
+            if not has_numeric:
+                continue
+        elif kind in ("dmy_es", "dm_es"):
+            if not has_de:
+                continue
+        elif kind == "dmy_fr_de":
+            if not has_fr_de:
+                continue
+        elif not has_month or (kind.startswith("range") and not has_range):
             continue
         for m in rx.finditer(text):
             a, b = m.span()

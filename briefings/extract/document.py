@@ -12,6 +12,7 @@ from .clutter import BODY, HEADING, TABLE, analyse
 from .dates import slash_order, weekday_date
 from .exercises import find_exercises, mention_count
 from .metadata import header_end, recover_metadata
+from .resources import document_countries
 from .text import Line, Sentence, n_words, split_sentences
 
 
@@ -63,6 +64,7 @@ def _join_wrapped(text: str, lines: list[Line], kinds: list[str]) -> tuple[list[
 
 
 def _year(published: str | None) -> int | None:
+    """The year of an ISO date, or None."""
     try:
         return int(published[:4]) if published else None
     except ValueError:
@@ -101,11 +103,12 @@ def units(doc: SourceDocument, title: str | None) -> list[Unit]:
 
 def extract_document(doc: SourceDocument) -> DocumentExtraction:
     """Claims, assessments and exercises of one source; every span indexes `doc.text` exactly."""
-    with slash_order(doc.text):
+    with slash_order(doc.text), document_countries(doc.text):
         return _extract(doc)
 
 
 def _extract(doc: SourceDocument) -> DocumentExtraction:
+    """The body of `extract_document` (inside the document's date-order and country contexts)."""
     text = doc.text
     published = doc.published
     title = doc.title

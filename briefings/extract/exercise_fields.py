@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .resources import any_of, country_index, lexicon, load, lower, mentions, places, trie_pattern
+from .resources import any_of, country_index, lexicon, load, lower, mentions, places, resolve_country, shared_forms, trie_pattern
 
 _CLAUSE = re.compile(r";|:\s|\s[–—]\s|,\s(?=(?:revealing|showcasing|underlining|underscoring|indicating|demonstrating|signalling|signaling|highlighting|citing|making|raising|prompting|sparking|drawing)\b)|,?\s(?:while|whereas|although|though|but|after|before|since|days after|weeks after|as tensions)\s|\sas\s(?=(?:the|a|an|[A-Z])\b|[A-Z])")
 _LOC_PREP = re.compile(r"(?:\b(?:in|at|near|off|around|across|into|towards?|inside|over|within|borders? with)\s+(?:the\s+)?"
@@ -31,7 +31,9 @@ _IN_COMPASS = re.compile(r"\bin\s+(?:the\s+)?" + _COMPASS + r"?$")
 _NAMED = r"[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,2}"
 # (trigger words, pattern): a pattern runs only when one of its trigger words occurs
 _LOC_PATTERNS = [
-    (("ranges", "grounds", "sites", "bases", "airfields"), re.compile(rf"(?P<list>(?:{_NAMED},\s)+{_NAMED}\sand\s{_NAMED})\s(?P<kind>ranges|training grounds|test sites|bases|airfields)\b")),
+    (("ranges", "grounds", "sites", "bases", "airfields"), re.compile(rf"(?P<list>(?:{_NAMED},\s)+{_NAMED}\sand\s{_NAMED})\s(?:(?:air|naval|army|military)\s)?(?P<kind>ranges|training grounds|test sites|bases|airfields)\b")),
+    # a named facility written in capitals: "Shoalwater Bay Training Area", "Techo Sen Military Training Base", "GSDF Yonaguni garrison"
+    (("Training", "Barracks", "garrison"), re.compile(rf"(?P<n>{_NAMED}\s(?:Military\s)?(?:Training (?:Area|Ground|Range|Centre|Center|Base)|Barracks|garrison))\b")),
     (("Base", "Station"), re.compile(r"(?P<n>(?:[A-Z][\w-]+\s)?(?:RAAF|RAF|RNZAF|RCAF|USAF|Naval|Air|Navy|Army|Marine Corps|Joint|Coast Guard)\s(?:Air\s)?(?:Base|Station)\s[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")),
     (("Camp", "Fort", "CFB", "Base", "Station", "Garrison", "River", "Lake", "Island", "Range", "Ground"), re.compile(r"(?P<n>(?:Camp|Fort|CFB|Base|Naval Station|Joint Base)\s[A-Z][\w-]+(?:[\s-][A-Z][\w-]+)?|[A-Z][\w-]+\s(?:Garrison|River|Lake|Island|Range|Proving Ground|Firing Range))\b")),
     ((" of ",), re.compile(rf"\b(?:provinces?|regions?|islands?|states?|prefectures?|districts?|towns?|cities|ports?) of (?P<list>{_NAMED}(?:,\s{_NAMED})*(?:,?\sand\s{_NAMED})?)(?P<kind>)")),
@@ -44,6 +46,14 @@ _LOC_PATTERNS = [
     (("region", "Region", "Krai", "Oblast", "Province", "Prefecture", "Governorate", "Peninsula", "Island", "Bay", "Gulf", "Strait", "Sea", "Coast"), re.compile(r"(?P<n>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s(?:region|Region|Krai|Oblast|Province|Prefecture|Governorate|Peninsula|Islands|Island|Bay|Gulf|Strait|Sea|Coast))\b")),
     (("waters", "coast", "shores", "sea", "airspace"),
      re.compile(r"\b(?P<n>(?:waters|sea|seas|coast|shores|airspace)\s(?:(?:just|some|about|roughly)\s)?(?:\d[\d,.]*\s(?:km|kilometres|kilometers|miles|nautical miles)\s)?(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest)\s(?:of|off)\s(?:the\s)?[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")),
+    (("Gulf of", "Bay of", "Sea of", "Strait of", "Straits of", "Isle of", "Cape of", "Bight of", "Sound of"),
+     re.compile(r"\b(?P<n>(?:Gulf|Bay|Sea|Straits?|Isle|Cape|Bight|Sound) of (?:the )?[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+)?)")),
+    (("province", "prefecture", "district", "county", "governorate"),
+     re.compile(r"(?P<n>[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+)? (?:province|prefecture|district|county|governorate))\b")),
+    # "north of the Hel Peninsula" (but "waters north of X" is read whole above, and "50 km west of X" is a distance)
+    (("north of", "south of", "east of", "west of"),
+     re.compile(r"(?<!waters )(?<!seas )(?<!the )(?<!, )(?<!-)(?<!km )(?<!kilometres )(?<!kilometers )(?<!miles )\b(?P<n>(?:north|south|east|west|north-east|north-west|"
+                r"south-east|south-west|northeast|northwest|southeast|southwest) of (?:the )?[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+)?)")),
     (("off ", "near ", "outside "), re.compile(r"\b(?:off|near|outside)\s(?:the\s)?(?:coast\sof\s|port\sof\s|city\sof\s)?(?P<n>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")),
 ]
 _LOC_TRIGGERS = frozenset(t for triggers, _ in _LOC_PATTERNS for t in triggers)
@@ -62,6 +72,7 @@ _TRAIN_TRIGGERS = ("rehears", "practi", "include", "serials", "drills ")
 
 @lru_cache(maxsize=None)
 def _cues() -> dict[str, re.Pattern[str]]:
+    """Compiled participation, negation, observer, adversary and ship cues."""
     lex = lexicon()
     part = [w for w in lex["participation_cues"]] + list(lex["exercise_nouns"]) + ["leads", "led", "participant", "participants", "edition"]
     ships = lex["ship_types"]
@@ -102,6 +113,7 @@ def clauses(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=4096)
 def _clauses(text: str) -> tuple[tuple[int, int], ...]:
+    """Cached body of `clauses`."""
     out, start = [], 0
     for m in _CLAUSE.finditer(text):
         out.append((start, m.start()))
@@ -128,13 +140,16 @@ def _place_spans(text: str) -> tuple[tuple[int, int, str], ...]:
             if "list" in m.groupdict() and m.group("list"):
                 for item in re.split(r",\s|\sand\s", m.group("list")):
                     a = text.find(item, m.start())
-                    found.append((a, a + len(item), item))
+                    if not re.match(r"\.\w", text[a + len(item):a + len(item) + 2]):  # not "Indo-U.S."
+                        found.append((a, a + len(item), item))
                 found.append((m.start(), m.end(), ""))  # block shorter overlaps
                 continue
             n = m.group("n")
             head = n.split()[0]
             if head in _NOT_PLACE_HEAD or head.endswith(("'s", "’s")) or n in country_index()[0] or n.split()[-1] in _REGION_ADJ:
                 continue
+            if re.match(r" \d", text[m.end("n"):m.end("n") + 2]):
+                continue  # "Naval Region 1", "Military Region 2": a command, not a place
             if n.split()[-1].islower() and any(t in _REGION_ADJ or (t in country_index()[0] and t != n.split()[0]) for t in n.split()[:-1]):
                 continue  # "the East African coast"
             found.append((m.start("n"), m.end("n"), n))
@@ -155,15 +170,20 @@ def _place_spans(text: str) -> tuple[tuple[int, int, str], ...]:
 
 def country_spans(text: str) -> list[tuple[int, int, str]]:
     """Country mentions (names, demonyms, capitals, forces, ship prefixes) as (start, end, canonical name)."""
-    return list(_country_spans(text))
+    spans = _country_spans(text)
+    if not any(text[a:b] in shared_forms() for a, b, _ in spans):
+        return list(spans)
+    return [(a, b, resolve_country(text[a:b], c)) for a, b, c in spans]  # "RCAF" in a text about Cambodia
 
 
 @lru_cache(maxsize=4096)
 def _country_spans(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Cached body of `country_spans` (before shared forms are resolved)."""
     forms, ships, rx, ship_rx, _ = country_index()
-    places = [(a, b) for a, b, _ in place_spans(text)]
+    found = mentions(text)
+    places = [(a, b) for a, b, _ in place_spans(text)] if found else []  # only to drop "China" in "South China Sea"
     out = []
-    for m in mentions(text):
+    for m in found:
         a, b = m.span()
         if any(s <= a and b <= e and (e - s) > (b - a) for s, e in places):
             continue

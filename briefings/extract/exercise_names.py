@@ -13,7 +13,7 @@ def place_like(name: str) -> bool:
     """True when a capitalised phrase is a gazetteer place ("the Black Sea drills" names no exercise)."""
     return any(b - a >= len(name) - 1 for a, b, _ in places(name))
 
-_YEAR_SUFFIX = r"(?:[-‐–]\s?|\s)(?P<y>(?:19|20)\d{2}|'?\d{2})(?:-\d)?(?![\w%])"
+_YEAR_SUFFIX = r"(?:[-‐–]\s?|\s)(?P<y>(?:19|20)\d{2}|'?\d{2})(?:-\d|(?P<l>[A-D])(?![\w%]))?(?![\w%])"
 _HYPHEN_NAME = re.compile(r"(?<![\w/-])(?P<n>(?:[A-Z][\w'’]*(?:[ /][A-Z][\w'’]*){0,3}))-(?P<y>(?:19|20)\d{2}|\d{2})(?![\w%-])")
 _SPACE_NAME = re.compile(r"(?<![\w/-])(?P<n>[A-Z][\w'’]*(?:\s[A-Z][\w'’]*){0,3})\s(?P<y>(?:19|20)\d{2}|\d{2})(?![\w%,.]\d|[\w%])")
 _EXERCISE_WORD = re.compile(r"(?i)^\s*(?:(?:joint|naval|military|strategic|maritime|air|annual|multinational|bilateral|trilateral|"
@@ -59,6 +59,7 @@ def full_year(y: str | None) -> int | None:
 
 @lru_cache(maxsize=None)
 def _stop() -> tuple[frozenset[str], re.Pattern[str]]:
+    """(names that are no exercises, regex of words that show a name is no exercise)."""
     data = load("exercises")
     bad = frozenset(str(w).casefold() for w in data.get("not_names") or [])
     words = re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in data.get("not_name_words") or []) + r")\b")
@@ -79,10 +80,12 @@ def series_key(name: str) -> str:
     y = full_year(m.group("y")) if m else None
     key = normalise(canonical(base))
     ed = re.search(r"(?<![\d'])\d{2}-(?P<e>[1-9])\s*$", name) if m else None
-    return f"{key}{y or ''}" + (f"-{ed.group('e')}" if ed else "")  # "Red Flag 25-2" and "Red Flag 25-3" are two exercises
+    letter = m.group("l") if m else None
+    return f"{key}{y or ''}" + (f"-{ed.group('e')}" if ed else "") + (letter or "")  # "Red Flag 25-2" and "Red Flag 25-3" are two exercises
 
 
 def _strip_lead(n: str, start: int) -> tuple[str, int]:
+    """A candidate name without leading function words, countries or possessives, and its new start."""
     forms = country_index()[0]
     toks = n.split(" ")
     while len(toks) > 1 and (toks[0] in _LEAD_STOP or toks[0].rstrip("'’s") in forms or toks[0].endswith(("'s", "’s"))):
@@ -102,10 +105,23 @@ _THE_NAMED = re.compile(r"\b(?:[Tt]he|[Tt]his year's|[Ll]ast year's|annual)\s+(?
 _GENERIC_WORDS = {"Army", "Navy", "Air", "Force", "Marine", "Marines", "Coast", "Guard", "Joint", "Allied", "Western", "Eastern",
                   "Northern", "Southern", "Central", "Spring", "Summer", "Autumn", "Fall", "Winter", "Live-Fire", "Live", "New", "Next",
                   "First", "Last", "Annual", "Naval", "Military", "Special", "Forces", "Combined", "Large-Scale", "Major", "Regional"}
-_APPOSITIVE = re.compile(r"^,\s+(?:a|an|the)\s+[^,.;]{0,60}?\b(?:exercises?|drills?|manoeuvres|maneuvers|war ?games?)\b")
+# words before a number that name a model, unit or clause, not an exercise ("Type 12", "Article 5")
+_NUMBERED_THINGS = {"Type", "Class", "Model", "Mark", "Mk", "Block", "Batch", "Flight", "Group", "Article", "Section", "Chapter",
+                    "Resolution", "Phase", "Stage", "Day", "Week", "Route", "Pier", "Berth", "Gate", "Unit", "Squadron", "Wing", "Division",
+                    "Brigade", "Battalion", "Regiment", "Corps", "Fleet", "Flotilla", "Region", "District", "Zone", "Sector", "Area", "Task"}
+_APPOSITIVE = re.compile(r"^,\s+(?:a|an|the|its|their)\s+[^,.;]{0,60}?\b(?:exercises?|drills?|manoeuvres|maneuvers|war ?games?)\b")
 _EDITION_OF = re.compile(r"\b(?:edition|iteration|round) of (?P<n>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3})(?=,\s+(?:a|an|the)\s+[^,.;]{0,60}?"
                          r"\b(?:exercises?|drills?|manoeuvres|maneuvers|war ?games?)\b)")
 _ANY_DIGIT = re.compile(r"\d")
+# a capitalised name in quotation marks ("Viekaren XXV", “Multilateral Maritime Cooperative Activity”)
+_CAP = r"[A-ZÀ-ÖØ-ÞİА-ЯЁ]"
+_QUOTED_NAME = re.compile(rf"[\"“«]\s?(?P<n>{_CAP}[\w'’-]*(?:\s(?:(?:de|del|la|du|des|of|the|and)\s)?(?:{_CAP}|\d)[\w'’-]*){{0,5}})\s?[\"”»]")
+_QUOTE_CHARS = re.compile(r"[\"“«]")
+_ACRONYM_AFTER = re.compile(r"\s*\((?P<a>[A-Z]{2,6})\)")
+_NOUN_BEFORE = re.compile(r"(?i)\b(?:exercises?|drills?|manoeuvres|maneuvers|war ?games?|ejercicios?|exercices?)\s+$"
+                          r"|\b(?:dubbed|code-?named|named|called|billed as|known as|designated)\s+(?:an?\s+|the\s+)?$")
+_ROMAN_TAIL = re.compile(r"\s(?P<r>[IVXLC]{1,6})$")
+_YEAR_TAIL = re.compile(r"(?:[-‐–]\s?|\s)(?P<y>(?:19|20)\d{2}|\d{2})$")
 _YY_EDITION = re.compile(r"(?:[-‐–][A-Z][a-z]+)?\s(?P<y>[0-4]\d)-(?P<e>[1-9])(?![\w-])")
 _ANY_NOUN_I = re.compile(r"(?i)\b(?:exercises?|drills?|manoeuvres|maneuvers|war games?)\b")
 _LEAD_GATE = re.compile(_EXERCISE_LEAD)
@@ -117,9 +133,15 @@ _EDITION = re.compile(r"-(?P<e>\d{1,2}|[IVXLC]{1,6})(?![\w-])|\s(?P<r>(?:II|III|
 
 
 def exercise_bases(texts: list[str]) -> frozenset[str]:
-    """Names a document introduces as "Exercise X" (year dropped): its own series for this document."""
+    """Names a document introduces as "Exercise X", or as a multi-word name with a year ("Air Defender 23"), year
+    dropped: its own series for this document."""
     out = set()
+    known = series_index()[0]
     for t in texts:
+        for h in find_names(t):
+            base = h.base.strip()
+            if h.year and not h.weak and base.casefold() not in known and (len(base.split()) >= 2 or (base.isupper() and len(base) >= 4)):
+                out.add(base)
         for m in _EXERCISE_NAME.finditer(t):
             n = re.sub(r"(?:[-‐–]\s?|\s)'?\d{2,4}$|-[IVXLC]{1,6}$|-\d{1,2}$", "", m.group("n")).strip()
             if n and n.casefold() not in _stop()[0] and len(n) >= 3:
@@ -132,11 +154,16 @@ def find_names(text: str, extra: frozenset[str] = frozenset()) -> list[NameHit]:
 
     `extra` holds series names the document itself introduces ("Exercise Croix du Sud").
     """
+    if extra:
+        xr = _extra_regex(extra)
+        if xr is None or xr.search(text) is None:
+            extra = frozenset()  # none of the document's own series here: the plain reading (usually cached) is the same
     return list(_find_names(text, extra))
 
 
 @lru_cache(maxsize=64)
 def _extra_regex(extra: frozenset[str]) -> re.Pattern[str] | None:
+    """A regex for the document's own series names, or None."""
     if not extra:
         return None
     alts = "|".join(re.escape(e) for e in sorted(extra, key=len, reverse=True))
@@ -145,12 +172,14 @@ def _extra_regex(extra: frozenset[str]) -> re.Pattern[str] | None:
 
 @lru_cache(maxsize=4096)
 def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit, ...]:
+    """Cached body of `find_names`."""
     bad, badwords = _stop()
     spell, series_rx = series_index()
     hits: list[NameHit] = []
     taken: list[tuple[int, int]] = []
 
     def add(a: int, b: int, series: str, year: int | None, weak: bool = False, edition: str | None = None) -> None:
+        """Record a name hit unless it overlaps one already taken."""
         if any(a < e and s < b for s, e in taken):
             return
         pre = text[max(0, a - 9):a]
@@ -181,7 +210,7 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
         ym = re.match(_YEAR_SUFFIX, text[b:])
         year = full_year(ym.group("y")) if ym else None
         if ym and year:
-            add(a, b + ym.end(), series, year)
+            add(a, b + ym.end(), series, year, edition=ym.group("l"))  # "Joint Sword-2024B": its own exercise
         else:
             after = text[b:b + 60]
             before = text[max(0, a - 12):a]
@@ -196,12 +225,15 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
             first = n.split()[0] if n.split() else ""
             if not year or first in _MONTHS or n.casefold() in bad or first.casefold() in bad or badwords.search(text[a:m.end() + 60]):
                 continue
-            if len(ytxt) == 2 and not (n.isupper() and len(n) >= 4):
-                continue
             after = text[m.end():m.end() + 60]
             before = text[max(0, a - 12):a]
             named_as = (_EXERCISE_WORD.match(after) or re.search(r"(?i)\bexercise\s$", before) or _APPOSITIVE.match(after)
                         or re.search(r"[A-Z][\w-]*['’]s\s$|\b(?:dubbed|code-?named|named|called|known as)\s$", before))
+            # a two-digit year ("Air Defender 23") only in capitals or when the text calls the name an exercise
+            if len(ytxt) == 2 and not ((n.isupper() and len(n) >= 4)
+                                       or (named_as and n.split()[0] not in _NUMBERED_THINGS
+                                           and (len(n.split()) >= 2 if rx is _SPACE_NAME else len(n) >= 4))):
+                continue
             if rx is _SPACE_NAME and not named_as:
                 continue
             if rx is _HYPHEN_NAME and not (named_as or _ANY_NOUN_I.search(text)):
@@ -220,6 +252,26 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
                 or _WEEKDAY.match(toks[0]) or place_like(n) or all(t in _GENERIC_WORDS for t in toks)):
             continue
         add(m.start("n"), m.end("n"), n, None)
+    for m in (_QUOTED_NAME.finditer(text) if _QUOTE_CHARS.search(text) else ()):
+        n = m.group("n")
+        toks = n.split()
+        acr = _ACRONYM_AFTER.match(text, m.end())
+        initials = "".join(t[0] for t in toks if t[:1].isupper())
+        named_as = (_EXERCISE_WORD.match(text[m.end():m.end() + 60]) or _NOUN_BEFORE.search(text[max(0, m.start() - 40):m.start()])
+                    or (acr and acr.group("a") == initials and len(toks) >= 2 and _ANY_NOUN_I.search(text)))
+        if (not named_as or n.casefold() in bad or badwords.search(n) or toks[0] in _LEAD_STOP or all(t in _GENERIC_WORDS for t in toks)
+                or n in forms or place_like(n)):
+            continue
+        a, b = m.start("n"), m.end("n")
+        ym, rm = _YEAR_TAIL.search(n), _ROMAN_TAIL.search(n)
+        if ym and full_year(ym.group("y")) and len(toks) >= 2:
+            base = n[: ym.start()]
+            ed = re.search(r"-(?P<e>[IVXLC]{1,6}|\d{1,2})$", base)  # "Denizkurdu-II 2025"
+            add(a, b, base[: ed.start()] if ed else base, full_year(ym.group("y")), edition=ed.group("e") if ed else None)
+        elif rm and len(toks) >= 2:
+            add(a, b, n[: rm.start()], None, edition=rm.group("r"))  # "Viekaren XXV": the 25th edition
+        else:
+            add(a, b, n, None)
     for m in (_OPERATION_NAME.finditer(text) if "Operation " in text else ()):
         n = m.group("n")
         after = text[m.end():m.end() + 60]

@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from .document import Unit
 
 _SINCE_YEAR = re.compile(r"\b(?:since|first held in|began in|started in|dating back to|launched in|inaugurated in|as early as|mid-)\s*(?:the\s+)?$", re.I)
+# "the Treaty of Peace and Friendship of 1984", "the war of 1982": the year of another event
+_EVENT_OF = re.compile(r"\b(?:[Tt]reaty|[Aa]greement|[Aa]ccords?|[Cc]onvention|[Pp]act|[Pp]rotocol|[Dd]eclaration|[Cc]harter|war|[Ww]ar|conflict|"
+                       r"crisis|revolution|dispute|[Cc]ommuniqu[ée])\b[^.;,]{0,80}?\b(?:of|in|signed in)\s+$")
 _RELATIVE = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|this (?:week|month|weekend|year|morning)|last (?:week|month)|next (?:week|month)|"
                        r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:in|since|until|from|by) (?:January|February|March|April|"
                        r"May|June|July|August|September|October|November|December))\b", re.IGNORECASE)
@@ -63,7 +66,7 @@ class Record:
 def explicit_year(text: str) -> int | None:
     """The first four-digit year in `text` that is not a "since ..." or "first held in ..." year."""
     for m in re.finditer(r"(?<![\d,.$£€-])((?:19[5-9]|20[0-4])\d)(?![\d%])", text):
-        if not _SINCE_YEAR.search(text[max(0, m.start() - 25):m.start()]):
+        if not _SINCE_YEAR.search(text[max(0, m.start() - 25):m.start()]) and not _EVENT_OF.search(text[max(0, m.start() - 100):m.start()]):
             return int(m.group(1))
     return None
 
@@ -103,6 +106,7 @@ class _LazyActors:
 
 
 def _actors(pair: _LazyActors, text: str) -> list[str]:
+    """The two (or three, for "trilateral") main actors of the document, or none."""
     n = 3 if _THREE.search(text) else 2
     top = pair.get()[:n]
     return top if len(top) == n else []
@@ -126,6 +130,7 @@ def finish(source: str, records: list[Record], units: list[Unit], published: str
 
 def _fields(source: str, r: Record, units: list[Unit], published: str | None, pub_year: int | None,
             pair: _LazyActors, by_canon: dict[str, list[str]]) -> Exercise | None:
+    """The Exercise for one record: its fields read from every mention, or None when it is dropped."""
     pos: list[str] = []
     neg: set[str] = set()
     obs: set[str] = set()
@@ -244,6 +249,7 @@ def _hosts(base: str | None, year: int | None) -> list[str]:
 
 
 def _status(r: Record, start: str | None, end: str | None, published: str | None) -> str:
+    """Held, under way or planned, from the dates against the publication date, else from status cues."""
     rx = status_rx()
     texts = lower(" ".join(t for t, m, _ in r.segs if m in ("explicit", "anaphor")) + " " + " ".join(r.clauses))
     if published and (start or end):
@@ -261,6 +267,7 @@ def _status(r: Record, start: str | None, end: str | None, published: str | None
 
 
 def _dedupe_places(locs: list[str]) -> list[str]:
+    """Places in order without repeats or a bare name whose longer "... Ocean" form is listed."""
     uniq = list(dict.fromkeys(l for l in locs if l))
     out = []
     for l in uniq:

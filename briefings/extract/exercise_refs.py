@@ -43,6 +43,7 @@ class PhraseHit:
 
 
 def _kind(noun: str) -> str:
+    """"patrol", "exercise" or "any" for an exercise noun."""
     n = noun.casefold()
     if n.startswith(("patrol", "voyage", "cruise")):
         return "patrol"

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ..model import Exercise
 from .dates import find_dates
 from .exercise_fields import country_spans, focus_clause, locations, place_spans
-from .exercise_names import exercise_bases, find_names
+from .exercise_names import NameHit, exercise_bases, find_names
 from .exercise_record import _RELATIVE, Record, explicit_year, finish
 from .exercise_status import status_rx
 from .exercise_refs import DEFINITE, PhraseHit, find_phrases
@@ -28,7 +28,8 @@ _CONTINUE = re.compile(r"\b(?:take place|took place|takes place|taking place|sen
                        r"task group|serials|forces|troops|warships|sailors|soldiers|personnel|officers|marines|units)\b")
 _ANY_EXERCISE = re.compile(r"exercis|drill|manoeuv|maneuv|patrol|war ?game|voyage|cruise|\bex\b")
 _NAME_SHAPE = re.compile(r"[A-Z][\w/]*-(?:19|20)\d{2}\b")
-_DUBBED = re.compile(r"\b(?:dubbed|code-?named|named|called|known as|designated)\b")
+_ALIAS_GAP = re.compile(r"\s*\(\s*")
+_DUBBED = re.compile(r"\b(?:dubbed|code-?named|named|called|billed as|known as|designated)\b")
 _COPULA_BEFORE = re.compile(r"\b(?:was|is|were|are|became|marked|marks)\s+(?:(?:the|its|their)\s+)?$")
 _CAP_BEFORE = re.compile(r"[A-Z][\w-]*\s$")
 _CAP_AFTER = re.compile(r"\s[A-Z]")
@@ -43,16 +44,19 @@ def mention_count(text: str) -> int:
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
-    chars = list(text)
+    """`text` with the given spans blanked out (same length)."""
     for a, b in spans:
-        for i in range(max(0, a), min(len(chars), b)):
-            chars[i] = " "
-    return "".join(chars)
+        a, b = max(0, a), min(len(text), b)
+        if b > a:
+            text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 class _Builder:
+    """The exercise records of one source, built sentence by sentence."""
     def __init__(self) -> None:
         self.records: list[Record] = []
+        self.aliases: dict[tuple[str, int | None], Record] = {}
         self.section = 0
         self.ui = 0
         self.para = 0
@@ -65,6 +69,7 @@ class _Builder:
         return max(cands, key=lambda r: (r.sections[self.section] > 0, r.count + self._recency(r), r.last, -r.rank))
 
     def _recency(self, r: Record) -> int:
+        """A bonus for a record mentioned in this or the previous sentences."""
         if r.last < 0:
             return 0
         if self.ui - r.last <= 1:
@@ -102,6 +107,15 @@ class _Builder:
         dst.count += src.count
         self.records.remove(src)
 
+    def alias(self, h: NameHit, r: Record) -> Record:
+        """Record `h` as another name of `r`, merging a record already made under that name."""
+        self.aliases[(h.canon.casefold(), h.year)] = r
+        other = next((o for o in self.records if o is not r and o.canon == h.canon.casefold() and o.year == h.year), None)
+        if other is not None:
+            r.forms.extend(other.forms)
+            self.absorb(other, r)
+        return r
+
     def new(self, key: tuple, kind: str) -> Record:
         """The record for an unnamed exercise key, created on first use."""
         for r in self.records:
@@ -136,6 +150,7 @@ class _Context:
 
 
 def _creates(text: str, ph: PhraseHit, ctx: _Context) -> bool:
+    """Whether an indefinite exercise phrase introduces a new unnamed exercise (with a place or date)."""
     if ph.kind == "any" or ph.generic or ph.det in {"poss"} and not ph.ordinal and not ph.defining:
         return False
     if not (ph.defining or status_rx()["event"].search(lower(text))):
@@ -165,8 +180,21 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
         refs: list[tuple[int, Record, str]] = []
         ref_end: dict[int, int] = {}
         ident = _IDENTIFY.match(s)
+        prev: tuple[NameHit, Record] | None = None
         for h in names:
             r: Record | None
+            if prev is not None and _ALIAS_GAP.fullmatch(s[prev[0].end:h.start]) and s[h.end:h.end + 1] == ")":
+                # "Exercise Siil (Hedgehog)", "Zapad-2025 (Запад-2025)": one exercise, two names
+                r = prev[1] if h.canon.casefold() == prev[1].canon else b.alias(h, prev[1])
+                r.forms.append((h.name, "alias"))
+                prev = None
+                continue
+            if (h.canon.casefold(), h.year) in b.aliases:
+                r = b.aliases[(h.canon.casefold(), h.year)]
+                r.forms.append((h.name, "alias"))
+                refs.append((h.start, r, "explicit"))
+                ref_end[id(r)] = h.end
+                continue
             if h.year and pub_year and h.year > pub_year + 1 and re.search(r"(?<![\d'])\d{2}$", h.name):
                 suffix = re.search(r"\d+$", h.name)  # "Han Kuang 40": an edition number, not a year
                 h = replace(h, year=None, canon=f"{h.canon}-{suffix.group(0) if suffix else h.year}")
@@ -195,6 +223,7 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
                 back = max(0, h.start - 80) + tok.start()
             refs.append((back, r, "explicit"))
             ref_end[id(r)] = h.end
+            prev = (h, r)
         if u.heading or u.table or u.kind in ("title", "question"):
             pass
         else:

@@ -14,12 +14,12 @@ _ORG_WORDS = re.compile(
     r"gazette|tribune|magazine|press|report|monitor|insider|digest|observer|express|telegraph|guardian|today|online|"
     r"network|media|radio|tv|broadcasting|recognition|horizons|defence|defense|naval|navy|forum|studies|policy|bulletin|"
     r"dispatch|courier|mail|star|standard|globe|independent|economist|diplomat|affairs|world|watch|service|channel)\b")
-_BYLINE = re.compile(r"^(?:By|BY|By:|Words:|Text:|Author:|Authors:|Byline:|(?!(?:Edited|Photos?|Photographs|Illustrations?|Graphics|Video|Additional reporting|Editing|Produced|Translated|Design)\b)"
+_BYLINE = re.compile(r"^(?:By|BY|By:|Words:|Text:|Author:|Authors:|Byline:|(?:Posted|Published|Written|Filed)\b[^|\n]{0,40}?\sby|(?!(?:Edited|Photos?|Photographs|Illustrations?|Graphics|Video|Additional reporting|Editing|Produced|Translated|Design)\b)"
                      r"(?:[A-Z][\w-]*(?:\s[a-z][\w-]*){0,2})\sby)\s+(?P<n>.+)$")
 _TITLE_WORDS = {"cdr", "cdr.", "adm", "adm.", "gen", "gen.", "brig", "brig.", "rear", "vice", "ret", "(ret)", "(retd)", "(r)", "retd", "wg",
                 "sqn", "ldr", "flt", "lt.", "cmdr", "capitán", "capitan", "de", "corbeta", "fragata", "navío", "teniente", "coronel", "mass", "communication", "specialist", "class", "petty", "officer", "chief", "sgt", "sgt.", "sergeant", "lt", "lt.", "capt", "capt.",
                 "cmdr", "cmdr.", "lieutenant", "captain", "commander", "major", "maj.", "col", "col.", "colonel", "staff", "senior", "junior",
-                "dr", "dr.", "prof", "prof.", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "airman", "seaman", "corporal", "cpl", "cpl.", "private",
+                "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "airman", "seaman", "corporal", "cpl", "cpl.", "private",
                 "pfc", "spc", "spc.", "first", "second", "third", "1st", "2nd", "3rd", "journalist", "reporter", "correspondent"}
 _NOT_NAMES = {"staff", "reporter", "reporters", "correspondent", "desk", "team", "our", "editors", "editor", "bureau", "agency", "news",
               "online", "web", "newsroom", "wire", "agencies", "press", "service", "writer", "writers", "office"}
@@ -37,17 +37,18 @@ _PAREN = re.compile(r"\((?P<n>[^()]{2,40})\)")
 def _clean_name(raw: str) -> str | None:
     """A person's name (or "A and B") from a byline fragment, without role, date or outlet."""
     raw = re.sub(r"\s\((?:R|Ret\.?|Retd\.?|retired)\)", "", raw.strip())
-    s = re.split(r"\s[|·•]\s|,\s|\s[–—-]\s|\s\(|\son\s", raw)[0].strip().rstrip(".")
-    parts = [p.strip() for p in re.split(r"\s+and\s+|\s*&\s*", s)]
-    if len(parts) == 1:
-        toks = parts[0].split()
+    raw = re.sub(r"^(?:Posted|Published|Written|Filed)\b.*?\sby\s+", "", raw)
+    s = re.split(r"\s[|·•/]\s|,\s|\s[–—-]\s|\s\(|\son\s", raw)[0].strip().rstrip(".")
+    parts = []
+    for part in re.split(r"\s+and\s+|\s*&\s*", s):
+        toks = part.strip().split()
         while len(toks) > 2 and (toks[0].casefold() in _TITLE_WORDS or re.search(r"\d", toks[0])):
-            toks = toks[1:]
-        parts = [" ".join(toks)]
-        s = parts[0]
+            toks = toks[1:]  # "Cdr. Aditi Rao": the rank is not the name
+        parts.append(" ".join(toks))
+    s = " and ".join(parts)
     if not all(_NAME.match(p) and 2 <= len(p.split()) <= 4 for p in parts):
         return None
-    if any(w.casefold() in _NOT_NAMES for p in parts for w in p.split()) or (s.isupper() and s.split()[0] == "THE"):
+    if any(w.casefold() in _NOT_NAMES for p in parts for w in p.split()) or s.split()[0].casefold() in {"the", "a", "an"}:
         return None
     return s
 
@@ -65,8 +66,24 @@ def header_end(lines: list[Line] | tuple[Line, ...], kinds: list[str] | tuple[st
     return len(lines)
 
 
-def _is_masthead(text: str, rest: str) -> bool:
+_SOURCE_LINE = re.compile(r"^Source:\s*(?P<n>[A-Z][^:|]{1,60}?)(?=\s+(?:Editor|Author|By|Updated|Published)\s*:|\s+\d{4}-\d{2}-\d{2}|\s*$)")
+# a breadcrumb whose first part names the outlet ("Continental Press Agency › Europe", "Obrona Dziś English | News | ...")
+_CRUMB = re.compile(r"^(?P<n>[A-Z][\w'’.&-]*(?:\s[A-Z&][\w'’.&-]*){0,5}?)(?P<ed>\s(?:English|Edition|Online))?\s(?:›|»|\|)\s.*\s(?:›|»|\|)\s")
+_TAIL_BYLINE = re.compile(r"^(?:\(?(?:Reporting|Reported|Written) by|Words:|Author:|Authors:|Text:)\s+(?P<n>[^;()]+)")
+_CITY_TAIL = re.compile(r",\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}$")
+_ISSUE = re.compile(r"(?i)^(?:[\w-]+\s){0,3}(?:No\.|Number|Vol\.|Issue|Nr\.)\s*\d[\w.-]*(?:,\s*(?:No\.|Issue)\s*\d+)?$")
+_EPISODE = re.compile(r"^(?:Ep\.?|Episode)\s*\d+\s*[:.–—-]\s*[\"“]?(?P<t>[^\"”]{8,}?)[\"”]?$")
+
+
+def _masthead_name(text: str) -> str:
+    """A masthead line without a trailing dash clause or city ("..., NEW DELHI")."""
     s = re.split(r"\s[—–]\s", text.strip())[0]
+    return _CITY_TAIL.sub("", s) if s.isupper() else s
+
+
+def _is_masthead(text: str, rest: str) -> bool:
+    """Whether a first line is the outlet's masthead rather than a headline."""
+    s = _masthead_name(text)
     segs = [p.strip() for p in re.split(r"\s[|·•]\s", s) if p.strip()]
     if len(segs) >= 2 and not any(p.isupper() and len(p) <= 6 for p in segs) and _ORG_WORDS.search(segs[0]):
         segs = [segs[0]]  # "Institute for Littoral Security Studies | Working Paper No. 25-07"
@@ -103,6 +120,7 @@ def recover_metadata(text: str) -> Metadata:
 
 
 def _recover(text: str) -> Metadata:
+    """The body of `recover_metadata`."""
     lines, kinds = analyse(text)
     head_end = header_end(lines, kinds)
     nonblank = [ln for ln in lines if ln.text.strip()]
@@ -110,16 +128,22 @@ def _recover(text: str) -> Metadata:
     title: str | None = None
     title_idx = -1
     nonblank = [ln for ln in nonblank if "|" in ln.text or not is_furniture(ln.text)] or nonblank
-    if nonblank:
-        first = nonblank[0]
+    for first in nonblank[:2]:  # the masthead, or the line under a navigation bar
         rest = text[first.end:]
         if first.index < head_end and _is_masthead(first.text, rest):
             masthead = first.text.strip()
+            break
+        if not (_NAV_SEP.search(first.text) and is_furniture(first.text)):
+            break
     first_date = next((ln.index for ln in lines[:head_end] if first_full_date(ln.text) or re.search(r"\bby\s+[A-Z]", ln.text)), head_end)
     nav = max((ln.index for ln, k in zip(lines[:min(first_date, 10)], kinds) if k == CLUTTER and _NAV_SEP.search(ln.text)
                and not re.search(r"[\d:]", ln.text)), default=-1)
     for ln, k in zip(lines, kinds):
         if ln.index >= head_end and title is not None:
+            break
+        ep = _EPISODE.match(ln.text.strip())
+        if ep:
+            title, title_idx = ep.group("t").strip(), ln.index  # a podcast episode: its title
             break
         if ln.index <= nav and any(kk in (HEADING, BODY) for kk in kinds[nav + 1:head_end]):
             continue  # the headline follows the navigation bar
@@ -130,6 +154,8 @@ def _recover(text: str) -> Metadata:
             continue
         if ln.index < 6 and n_words(s) <= 5 and _is_masthead(s, "") and _ORG_WORDS.search(s):
             continue  # a second masthead line ("Press Information Bureau")
+        if _ISSUE.match(s) or re.match(r"(?i)^transcript\b|^\[\d{1,2}:\d{2}", s):
+            continue  # "Issue Brief No. 41", "Transcript (auto-generated)": labels, not headlines
         if k == BODY and (n_words(s) >= 16 or _REPORTED.search(s)):
             break  # the page opens with its first paragraph: no headline stated
         if k == BODY and dateline_end(s):
@@ -143,6 +169,7 @@ def _recover(text: str) -> Metadata:
 
 
 def _published(lines: list[Line], kinds: list[str], head_end: int) -> str | None:
+    """The first full date of the header (or of the first body paragraph)."""
     for ln in lines[: head_end + 1]:
         s = ln.text
         if ln.index == head_end:
@@ -157,8 +184,9 @@ def _published(lines: list[Line], kinds: list[str], head_end: int) -> str | None
 
 
 def _outlet(text: str, lines: list[Line], masthead: str | None, head_end: int) -> str | None:
+    """The outlet from the masthead, a source line, a breadcrumb, a dateline or a follow/copyright line."""
     if masthead:
-        masthead = re.split(r"\s[—–]\s", masthead)[0]
+        masthead = _masthead_name(masthead)
         segs = [p.strip() for p in re.split(r"\s[|·•]\s", masthead) if p.strip()]
         if len(segs) > 1 and _ORG_WORDS.search(segs[0]) and not any(p.isupper() and len(p) <= 6 for p in segs):
             segs = [segs[0]]
@@ -166,6 +194,14 @@ def _outlet(text: str, lines: list[Line], masthead: str | None, head_end: int) -
         if len(segs) > 1:
             masthead = max(segs, key=lambda p: (bool(_ORG_WORDS.search(p)), len(p)))
         return _nice_case(masthead, text)
+    for ln in lines[:head_end]:
+        src = _SOURCE_LINE.match(ln.text.strip())
+        if src:
+            return src.group("n").strip()  # "Source: New China Wire Editor: Li Wen"
+    for ln in lines[:min(head_end, 4)]:
+        crumb = _CRUMB.match(ln.text.strip())
+        if crumb and (crumb.group("ed") or _ORG_WORDS.search(crumb.group("n"))) and not is_furniture(crumb.group("n")):
+            return crumb.group("n")  # "Continental Press Agency › Europe › Defence", "Obrona Dziś English | News | ..."
     forms = country_index()[0]
     for ln in lines[head_end: head_end + 3]:
         d = dateline_end(ln.text)
@@ -185,12 +221,13 @@ def _outlet(text: str, lines: list[Line], masthead: str | None, head_end: int) -
         for m in rx.finditer(text):
             n = m.group("n").strip().rstrip(".")
             if n and n.casefold() not in {"us", "the", "all"} and not n.startswith("All rights"):
-                n = re.sub(r"\.\s.*$", "", n)
+                n = re.sub(r"\.\s.*$|\s+All$", "", n)
                 return re.sub(r"\s+(?:Ltd|Limited|Inc|LLC|Pty|plc|PLC|GmbH|Corp|Corporation|Co)\.?$", "", n)
     return None
 
 
 def _author(lines: list[Line], kinds: list[str], head_end: int, title_idx: int, masthead: str | None) -> str | None:
+    """The byline's names, from the header, under the title, at the foot or in a closing bio."""
     for ln in lines[:head_end]:
         for seg in re.split(r"\s[|·•]\s", _MD_MARK.sub("", ln.text.strip())):
             m = _BYLINE.match(seg.strip())
@@ -209,6 +246,11 @@ def _author(lines: list[Line], kinds: list[str], head_end: int, title_idx: int, 
                 name = _clean_name(s)
                 if name and n_words(s) <= 10:
                     return name
+    for ln in lines:
+        m = _TAIL_BYLINE.match(ln.text.strip())
+        name = _clean_name(m.group("n")) if m else None
+        if name:
+            return name  # "Words: Dr Mei-Lin Ho, Senior Fellow", "(Reporting by A and B; Editing by C)"
     total = len(lines)
     tail = {ln.index for ln in [ln for ln in lines if ln.text.strip()][-4:]}
     for ln in reversed(lines):

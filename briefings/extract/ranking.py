@@ -11,7 +11,11 @@ _QUOTE = re.compile(r"[\"“][^\"”]{12,}[\"”]")
 _BIO = re.compile(r"\b(?:is|was) (?:a|an|the) (?:[\w-]+ ){0,3}(?:analyst|fellow|professor|researcher|journalist|correspondent|reporter|"
                   r"editor|scholar|expert|lecturer|director|officer)\b")
 _BACKGROUND = re.compile(r"\b(?:repeatedly|traditionally|historically|over the past|in recent years|for years|for decades|have long|has long|"
-                         r"used to|welcome to|good morning|live coverage)\b")
+                         r"used to|welcome to|good morning|live coverage|anniversary|founded in|diplomatic relations|first held|"
+                         r"was first (?:held|planned|staged)|every (?:two|three|four|few) years|twice a year|coincided with|comes as|comes days)\b")
+# who did not take part: a key fact of an exercise report
+_ABSENT = re.compile(r"\b(?:did not|didn't|will not|won't|does not|do not|declined|refused|skipped|pulled out|withdrew)\b[^.;]{0,40}?"
+                     r"\b(?:take part|taking part|participate|send|sent|join|invitation|attend)\w*|\bnot (?:a participant|taking part)\b")
 _ADDRESS = re.compile(r"\b(?:we|our|us|you|your)\b")
 _EXERCISE_REF = re.compile(r"\b(?:the|this|its) (?:[\w-]+ )?(?:exercise|exercises|drill|drills|manoeuvres|maneuvers|patrol|war games?)\b|"
                            r"\b(?:took part|take part|taking part|participa\w+|contribut\w+|deployed|sent|joined|hosted|observers?)\b")
@@ -21,11 +25,12 @@ WEIGHTS = {
     "base": 0.30, "lead": 0.20, "first": 0.05, "numbers": 0.22, "dates": 0.12, "proper": 0.16, "places": 0.14,
     "countries": 0.08, "exercise": 0.24, "exercise_ref": 0.02, "reporting": 0.05, "pronoun": -0.06, "short": -0.12,
     "long": -0.05, "question": -0.15, "judgement": -0.10, "quote": -0.12, "bio": -0.15, "background": -0.05,
-    "address": -0.12, "header": -0.40,
+    "address": -0.12, "header": -0.40, "absent": 0.08, "intro": -0.25,
 }
 
 
 def _reporting() -> re.Pattern[str]:
+    """The regex for reporting verbs (compiled on first use)."""
     global _REPORTING
     try:
         return _REPORTING
@@ -50,7 +55,8 @@ def claim_features(text: str, f: ClaimFeatures, para_rank: int, pos: int, exerci
         "long": float(n > 60), "question": float(text.rstrip("\"”’' ").endswith("?")), "judgement": weak_judgement,
         "quote": float(quoted > 0.4 * len(text)), "bio": float(bool(_BIO.search(low))),
         "background": float(bool(_BACKGROUND.search(low))), "address": float(bool(_ADDRESS.search(outside))),
-        "header": float(in_header),
+        "header": float(in_header), "absent": float(bool(_ABSENT.search(low))),
+        "intro": float(text.rstrip().endswith(":")),
     }
 
 

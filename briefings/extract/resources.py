@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import re
+import sys
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from importlib import resources as _res
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 
@@ -34,6 +37,7 @@ def trie_pattern(words: list[str] | tuple[str, ...] | set[str]) -> str:
         node[""] = {}
 
     def build(node: dict) -> str:
+        """The regex body for one trie node."""
         end = "" in node
         branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
         if not branches:
@@ -58,15 +62,54 @@ def lower(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-def any_of(patterns: list[str], flags: int = 0) -> re.Pattern[str]:
-    """One regex that matches when any of the given (lower-case) regular expressions does; use on `lower(text)`."""
-    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!x)x", flags)
+def any_of(patterns: list[str], flags: int = 0) -> Gated:
+    """One regex that matches when any of the given (lower-case) regular expressions does; use on `lower(text)`.
+
+    It runs only when the text holds one of the words the patterns need (see `Gated`).
+    """
+    return Gated("|".join(f"(?:{p})" for p in patterns) or r"(?!x)x", flags)
 
 
 @lru_cache(maxsize=None)
 def lexicon() -> dict[str, Any]:
     """The general vocabulary (clutter, cues, estimative terms)."""
     return load("lexicon")
+
+
+@lru_cache(maxsize=None)
+def shared_forms() -> dict[str, tuple[str, ...]]:
+    """Forms listed under several countries ("RCAF"), with those countries in data-file order."""
+    seen: dict[str, list[str]] = {}
+    for country, info in load("countries").items():
+        for key in ("names", "demonyms", "capitals", "forces"):
+            for f in (info or {}).get(key) or []:
+                if country not in seen.setdefault(str(f), []):
+                    seen[str(f)].append(country)
+    return {f: tuple(c) for f, c in seen.items() if len(c) > 1}
+
+
+_DOC_COUNTRIES: ContextVar[frozenset[str]] = ContextVar("doc_countries", default=frozenset())
+
+
+@contextmanager
+def document_countries(text: str) -> Iterator[None]:
+    """Inside this block a form shared by several countries means the one `text` names unambiguously."""
+    forms, shared = country_index()[0], shared_forms()
+    named = frozenset(forms[m.group(0)] for m in mentions(text) if m.group(0) not in shared)
+    token = _DOC_COUNTRIES.set(named)
+    try:
+        yield
+    finally:
+        _DOC_COUNTRIES.reset(token)
+
+
+def resolve_country(form: str, default: str) -> str:
+    """The country a mention form means in the current document (see `document_countries`)."""
+    cands = shared_forms().get(form)
+    if not cands:
+        return default
+    named = _DOC_COUNTRIES.get()
+    return next((c for c in cands if c in named), default)
 
 
 @lru_cache(maxsize=None)
@@ -118,6 +161,7 @@ def places(text: str) -> list[tuple[int, int, str]]:
 
 @lru_cache(maxsize=4096)
 def _places(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Cached body of `places`."""
     out = []
     for m in place_regex().finditer(text):
         a, b = m.span()
@@ -137,6 +181,7 @@ def mentions(text: str) -> list[re.Match[str]]:
 
 @lru_cache(maxsize=4096)
 def _mentions(text: str) -> tuple[re.Match[str], ...]:
+    """Cached body of `mentions`."""
     rx = country_index()[2]
     return tuple(m for m in rx.finditer(text) if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_.")))
 
@@ -163,12 +208,19 @@ def _series_scan() -> re.Pattern[str]:
     forms = list(data.get("series") or {})
     forms += [str(a) for alts in (data.get("series") or {}).values() for a in (alts or [])]
     forms += [f.upper() for f in forms if " " in f]  # a series written in capitals ("RED FLAG-Alaska 25-3")
+    forms += [f.upper() for f in data.get("series") or {} if " " not in f and len(f) >= 5]  # "TURGUTREIS-X"
     return alternation(forms, left="", right=r"(?![\w/]|/\w)")
+
+
+# Turkish dotted and dotless i, read as I and i when matching names (one character each, so offsets stay valid)
+_TURKISH_I = str.maketrans({"İ": "I", "ı": "i"})
 
 
 def series_matches(text: str) -> list[re.Match[str]]:
     """The matches `series_index()[1].finditer(text)` gives, found faster (the left boundary checked by hand)."""
     rx = _series_scan()
+    if "İ" in text or "ı" in text:
+        text = text.translate(_TURKISH_I)  # "TURGUTREİS-X"
     out: list[re.Match[str]] = []
     pos, n = 0, len(text)
     while pos <= n:
@@ -184,66 +236,173 @@ def series_matches(text: str) -> list[re.Match[str]]:
     return out
 
 
-_ESCAPE = re.compile(r"\\[a-zA-Z]|\(\?[:!=<]+|\[[^\]]*\]|\{\d*,?\d*\}")
+# a literal word of a cue pattern is "at a word start" when what precedes it can only be a word boundary
+_SAFE_BEFORE = re.compile(r"\\b|\\s\+?|\(\?:|\(|\||\^| ")
+_OTHER_SYNTAX = re.compile(r"\(\?<?[=!]|\\.|\[[^\]]*\][+*?]?|\{\d*,?\d*\}|[)?*+.$]")
 _LITERAL = re.compile(r"[a-z][a-z'’-]{2,}")
+_OPTIONAL = re.compile(r"\||\?(?!:)|\*|\{0|\(\?<?=")
 
 
-# word starts too common to tell patterns apart; every cue pattern has a rarer literal on each path
-_COMMON = frozenset({"the", "are", "was", "wer", "tha", "thi", "its", "wit", "fro", "has", "wil", "wou", "one", "not", "but", "and"})
+def _top_alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex ("a|(?:b|c)" -> ["a", "(?:b|c)"])."""
+    out, depth, cls, start, i = [], 0, False, 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if cls:
+            cls = ch != "]"
+        elif ch == "[":
+            cls = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    out.append(pattern[start:])
+    return out
+
+
+def _drop_lookarounds(pattern: str) -> str:
+    """`pattern` without its negative look-arounds (the words in them need not occur)."""
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern.startswith(("(?!", "(?<!"), i) and (i == 0 or pattern[i - 1] != "\\"):
+            depth, j = 0, i
+            while j < len(pattern):
+                if pattern[j] == "\\":
+                    j += 2
+                    continue
+                depth += pattern[j] == "("
+                depth -= pattern[j] == ")"
+                j += 1
+                if depth == 0:
+                    break
+            i = j
+            continue
+        out.append(pattern[i])
+        i += 1
+    return "".join(out)
+
+
+def _word_literals(pattern: str) -> tuple[frozenset[str], bool]:
+    """(3-4 letter starts of the literal words of `pattern`, whether each of them starts a word in any match)."""
+    pattern = _drop_lookarounds(pattern)
+    marked = _OTHER_SYNTAX.sub("\0", _SAFE_BEFORE.sub(" ", pattern))
+    lits, safe = set(), True
+    for m in _LITERAL.finditer(marked):
+        lits.add(m.group(0)[:4])
+        safe = safe and (m.start() == 0 or marked[m.start() - 1] == " ")
+    return frozenset(lits), safe
+
+
+# word starts too common to tell cue patterns apart
+_COMMON = frozenset({"the", "are", "was", "wer", "tha", "thi", "its", "wit", "fro", "has", "wil", "wou", "one", "not", "but", "and",
+                     "is", "be", "in", "of", "to", "an", "a"})
+_WORD_START = re.compile(r"\b[a-z][a-z'’-]{0,3}")
+
+
+@lru_cache(maxsize=2048)
+def word_starts(low: str) -> frozenset[str]:
+    """The first 3 and 4 letters of every word of a lower-case text (after a hyphen or apostrophe too)."""
+    four = _WORD_START.findall(low)
+    return frozenset(four).union([w[:3] for w in four])
+
+
+class Gated:
+    """A lower-case regex run only when the text holds a word it needs (a cheap test of the text's word starts).
+
+    `search`, `finditer` and `findall` give what the regex gives; when some alternative of the pattern
+    needs no literal word (or may match inside a word) the regex always runs.
+    """
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.rx = re.compile(pattern, flags)
+        self.pattern = pattern
+        lits: set[str] = set()
+        for alt in _top_alternatives(pattern):
+            found, safe = _word_literals(alt)
+            if not found or not safe:
+                lits = set()
+                break
+            lits |= found
+        self.lits = frozenset(lits)
+
+    def _may(self, text: str) -> bool:
+        """Whether the regex can match `text`: no needed words known, or one of them starts a word of it."""
+        return not self.lits or not word_starts(text).isdisjoint(self.lits)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """`re.Pattern.search`, skipped when no needed word occurs."""
+        return self.rx.search(text, pos, endpos) if self._may(text) else None
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """`re.Pattern.match`, skipped when no needed word occurs."""
+        return self.rx.match(text, pos, endpos) if self._may(text) else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        """`re.Pattern.finditer`, skipped when no needed word occurs."""
+        return self.rx.finditer(text, pos, endpos) if self._may(text) else iter(())
+
+    def findall(self, text: str) -> list:
+        """`re.Pattern.findall`, skipped when no needed word occurs."""
+        return self.rx.findall(text) if self._may(text) else []
 
 
 class CueSet:
-    """Many lower-case cue regexes, each run only when one of its literal words occurs (much faster than one alternation).
+    """Many lower-case cue regexes, each alternative run only when the words it needs occur in the text.
 
-    A pattern whose literals are all shorter than three letters always runs.
+    A text's word starts are read once (`word_starts`); an alternative whose literal words all start
+    words of every match runs only when one of them occurs (all of them, when none is optional).
+    Patterns whose literals may sit inside a word always run.
     """
 
     def __init__(self, patterns: list[str]) -> None:
-        self.items: list[tuple[re.Pattern[str], frozenset[str]]] = []
-        prefixes: set[str] = set()
-        self._always: list[int] = []  # patterns without a literal: they always run
+        self.patterns = [re.compile(p) for p in patterns]
+        self._alts: list[tuple[re.Pattern[str], frozenset[str], bool]] = []  # (regex, literals, all required)
         self._pre: list[re.Pattern[str] | None] = []
+        self._whole: list[tuple[re.Pattern[str], frozenset[str]]] = []
+        for p, rx in zip(patterns, self.patterns):
+            lits, safe = _word_literals(p)
+            self._whole.append((rx, lits if safe else frozenset()))
+            for alt in _top_alternatives(p):
+                a_lits, a_safe = _word_literals(alt)
+                if not a_safe:
+                    a_lits = frozenset()
+                every = bool(a_lits) and not _OPTIONAL.search(alt)
+                if not every and a_lits - _COMMON:
+                    a_lits = a_lits - _COMMON  # each path of a cue pattern has a rarer literal than these
+                self._alts.append((re.compile(alt), a_lits, every))
+                # without its leading \b, an alternative that starts with a word is scanned for fast (a literal prefix)
+                self._pre.append(re.compile(alt[2:]) if re.match(r"\\b[a-z]", alt) else None)
+        self._always = [i for i, (_, lits, _) in enumerate(self._alts) if not lits]
         self._by_lit: dict[str, list[int]] = {}
-        for i, p in enumerate(patterns):
-            lits = {m.group(0)[:4] for m in _LITERAL.finditer(_ESCAPE.sub(" ", p))} - _COMMON
-            self.items.append((re.compile(p), frozenset(lits)))
-            # the pattern without its leading \b matches wherever the pattern does, and a regex that starts with a
-            # literal scans much faster than one that starts with an assertion: a cheap test that it cannot match
-            self._pre.append(re.compile(p[2:]) if p.startswith(r"\b") else None)
-            prefixes |= lits
-            if not lits:
-                self._always.append(i)
+        for i, (_, lits, _) in enumerate(self._alts):
             for lit in lits:
                 self._by_lit.setdefault(lit, []).append(i)
-        self.trigger = re.compile(trie_pattern(prefixes)) if prefixes else None
-        self._last: tuple[str, set[str]] | None = None
-
-    def _present(self, low: str) -> set[str]:
-        if self._last is not None and self._last[0] is low:
-            return self._last[1]  # search and count on the same text
-        found = set(self.trigger.findall(low)) if self.trigger else set()
-        self._last = (low, found)
-        return found
-
-    def _candidates(self, low: str) -> list[int]:
-        """Indices (in pattern order) of the patterns that may match: a literal of theirs occurs."""
-        idx = set(self._always)
-        for lit in self._present(low):
-            idx.update(self._by_lit.get(lit, ()))
-        return sorted(idx)
+        self._keys = frozenset(self._by_lit)
 
     def search(self, low: str) -> re.Match[str] | None:
-        """The first pattern match in `low` (a `lower()` text), or None."""
-        items, pre = self.items, self._pre
-        for i in self._candidates(low):
-            if pre[i] is not None and pre[i].search(low) is None:
+        """The first match in `low` (a `lower()` text) of the patterns' alternatives, in order, or None."""
+        present = word_starts(low)
+        idx = set(self._always)
+        for lit in present & self._keys:
+            idx.update(self._by_lit[lit])
+        alts, pre = self._alts, self._pre
+        for i in sorted(idx):
+            rx, lits, every = alts[i]
+            if every and not lits <= present or (pre[i] is not None and pre[i].search(low) is None):
                 continue
-            m = items[i][0].search(low)
+            m = rx.search(low)
             if m:
                 return m
         return None
 
     def count(self, low: str) -> int:
         """How many matches all patterns have in `low`."""
-        items, pre = self.items, self._pre
-        return sum(len(items[i][0].findall(low)) for i in self._candidates(low) if pre[i] is None or pre[i].search(low) is not None)
+        present = word_starts(low)
+        return sum(len(rx.findall(low)) for rx, lits in self._whole if not lits or not present.isdisjoint(lits))
