@@ -395,7 +395,7 @@ class BriefingConfig(_Model):
         from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
         try:
             ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "Europe" is a tz folder
             raise ValueError(f"unknown time zone {value!r} (use an IANA name such as "
                              "'Europe/London' or 'UTC')") from None
         return value

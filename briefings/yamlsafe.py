@@ -13,6 +13,8 @@ from briefings.errors import ConfigError
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 40
+# Above this many '[' and '{', the depth is checked on the event stream first (see below).
+_FLOW_SCAN_FROM = 1_000
 _STD_TAG = "tag:yaml.org,2002:"
 _ALLOWED_SCALARS = {f"{_STD_TAG}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
 
@@ -41,6 +43,8 @@ def load_yaml(path: Path, text: str | None = None) -> tuple[object, Positions]:
             raise ConfigError(f"config is not valid UTF-8 (byte {exc.start})", path=str(path)) from None
     elif len(text.encode("utf-8")) > MAX_BYTES:
         raise ConfigError(f"config is too large (the limit is {MAX_BYTES:,} bytes)", path=str(path))
+    if text.count("[") + text.count("{") > _FLOW_SCAN_FROM:
+        _check_flow_depth(text, path)
     loader = _Parser(text)
     try:
         try:
@@ -65,6 +69,35 @@ def load_yaml(path: Path, text: str | None = None) -> tuple[object, Positions]:
         positions: Positions = {}
         data = _build(node, (), positions, path, loader, 0, set())
         return data, positions
+    finally:
+        loader.dispose()
+
+
+def _check_flow_depth(text: str, path: Path) -> None:
+    """Refuse deep nesting from the event stream, before anything is composed.
+
+    libyaml's scanner costs O(depth) per token inside flow collections, so composing a
+    20,000-deep ``[[[...`` takes seconds (quadratic); walking the events and stopping at the
+    first level past MAX_DEPTH costs next to nothing. Syntax errors are left to the real parse.
+    """
+    loader = _Parser(text)
+    depth = 0
+    try:
+        while True:
+            event = loader.get_event()
+            if event is None or isinstance(event, yaml.StreamEndEvent):
+                return
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise ConfigError(f"config is nested too deeply (the limit is {MAX_DEPTH} "
+                                      "levels)", path=str(path), line=mark.line + 1,
+                                      column=mark.column + 1)
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return
     finally:
         loader.dispose()
 

@@ -69,13 +69,27 @@ def md_url(value: Any) -> MdSafe:
     return MdSafe(f"<{url}>") if url else md_code(value)
 
 
+_SAFE_LINK = re.compile(r"^(?:https?://|mailto:|#)", re.IGNORECASE)
+_SAFE_IMAGE = re.compile(r"^data:image/(?:png|jpe?g|gif|webp)[;,]", re.IGNORECASE)
+
+
+def _validate_link(url: str) -> bool:
+    """Links and images in config Markdown: http(s), mailto: and #fragments, and raster data:
+    images; nothing else (no javascript:/vbscript:/file:, no scheme hidden behind an entity
+    such as ``java&#x09;script:``, no relative paths that a PDF renderer would resolve)."""
+    text = url.strip()
+    return bool(_SAFE_LINK.match(text) or _SAFE_IMAGE.match(text))
+
+
 @lru_cache(maxsize=1)
 def _markdown_parser() -> Any:
     from markdown_it import MarkdownIt
 
-    # js-default: raw HTML off, dangerous link schemes refused. typographer stays off
-    # (its smartquotes rule is quadratic in markdown-it-py 4.3).
-    return MarkdownIt("js-default", {"typographer": False, "linkify": False, "html": False})
+    # js-default: raw HTML off, dangerous link schemes refused; our validator is stricter
+    # still. typographer stays off (its smartquotes rule is quadratic in markdown-it-py 4.3).
+    md = MarkdownIt("js-default", {"typographer": False, "linkify": False, "html": False})
+    md.validateLink = _validate_link
+    return md
 
 
 def markdown_to_html(value: Any, top: int = 1) -> Markup:
@@ -98,9 +112,28 @@ def markdown_to_html(value: Any, top: int = 1) -> Markup:
     return Markup(md.renderer.render(tokens, md.options, {}))  # noqa: S704 (raw HTML off)
 
 
+_RAW_HTML_START = re.compile(r"<(?=[A-Za-z/!?])")
+_INLINE_DEST = re.compile(r"\]\(\s*(<[^>\n]*>|[^\s)]*)")
+_REF_DEF = re.compile(r"^( {0,3})(\[[^\]\n]+\]:[ \t]*)(<[^>\n]*>|\S*)", re.MULTILINE)
+
+
+def _safe_destination(dest: str) -> bool:
+    import html
+
+    text = html.unescape(dest.strip().strip("<>"))
+    text = re.sub(r"[\x00-\x20\x7f]+", "", text)
+    return _validate_link(text)
+
+
 def markdown_block(value: Any) -> MdSafe:
-    """Config Markdown inserted into a Markdown template as is (it is meant to be markup)."""
-    return MdSafe(str(value or "").strip())
+    """Config Markdown inserted into a Markdown template as markup, made inert like the HTML:
+    raw HTML (and ``<scheme:...>`` autolinks) is escaped so it shows as text, and a link, image
+    or link definition whose destination `markdown` would refuse (``javascript:``, ``file:``,
+    ``java&#x09;script:``, relative paths) is escaped so it stays text."""
+    text = _RAW_HTML_START.sub(r"\\<", str(value or "").strip())
+    text = _INLINE_DEST.sub(lambda m: m[0] if _safe_destination(m[1]) else "]\\" + m[0][1:], text)
+    return MdSafe(_REF_DEF.sub(lambda m: m[0] if _safe_destination(m[3])
+                               else f"{m[1]}\\{m[2]}{m[3]}", text))
 
 
 def fmt_date(value: Any) -> str:

@@ -90,6 +90,12 @@ def render_pdf(html: str, *, base_dir: Path, allowed_roots: list[Path],
         raise
     except (OSError, ValueError) as exc:
         raise RenderError(f"PDF rendering failed: {exc}") from None
+    except (ArithmeticError, RecursionError, IndexError, KeyError, TypeError) as exc:
+        # WeasyPrint fails this way on extreme CSS in a template or stylesheet, e.g.
+        # `@page { size: 100000in }` with `font-size: 1e9px` (ZeroDivisionError): bad input,
+        # reported as such rather than as a crash.
+        raise RenderError(f"PDF layout failed on the template's HTML/CSS "
+                          f"({type(exc).__name__}: {_short(str(exc))})") from None
     finally:
         logger.removeHandler(log)
 

@@ -64,11 +64,9 @@ def pdf_text(data: bytes, shown: str, *, timeout: float = 60.0, memory_mb: int =
 
 def _worker(memory_mb: int, cpu_seconds: int) -> None:
     """Child process: limit ourselves, read a PDF on stdin, print {"pages": [...]} as JSON."""
-    import resource
+    from briefings.limits import is_memory_failure, limit_child
 
-    limit = memory_mb * 1024 * 1024
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
+    limit_child(memory_bytes=memory_mb * 1024 * 1024, cpu_seconds=cpu_seconds)
     import io
     import logging
 
@@ -86,7 +84,7 @@ def _worker(memory_mb: int, cpu_seconds: int) -> None:
         out = {"error": "it needs more memory than allowed (possible decompression bomb)"}
     except (ImportError, OSError) as exc:
         # Under RLIMIT_AS a module load can fail to map its pages: that is the memory cap too.
-        if "map" in str(exc) or "memory" in str(exc).lower():
+        if is_memory_failure(exc):
             out = {"error": "it needs more memory than allowed (possible decompression bomb)"}
         else:
             out = {"error": f"{type(exc).__name__}: {str(exc)[:200]}"}
