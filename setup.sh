@@ -2,7 +2,8 @@
 # Sets up briefings on a fresh Debian/Ubuntu machine and builds the demo briefing into out/.
 # Steps: Pango and the fonts through apt if they are missing (DejaVu for Latin, Greek and
 # Cyrillic; WenQuanYi Micro Hei, 1.6 MB, for Chinese, Japanese and Korean source titles), a
-# virtual environment in .venv, the package with its test extras, then
+# virtual environment in .venv, the package with its test extras (pytest, a loopback SMTP server,
+# Dask for the cluster test), then
 # `briefings build config/china-russia.yaml`.
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -103,6 +103,15 @@ def build(
                                 "as errors."),
     offline: bool = typer.Option(False, "--offline", help="Fetch nothing: read url and feed "
                                  "sources from the HTTP cache alone."),
+    jobs: str = typer.Option("1", "--jobs", "-j", help="Extract in N processes, or 'auto' for "
+                             "one per core (results identical to --jobs 1)."),
+    executor: Optional[str] = typer.Option(None, "--executor", help="local, process or dask "
+                                           "(default: local for one job, process for more)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address "
+                                            "(tcp://host:8786) for --executor dask; without it a "
+                                            "local Dask cluster of --jobs workers is started."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Extract every source afresh; "
+                                  "neither read nor write OUT/.cache/extract."),
 ) -> None:
     """Build one edition: read sources, extract, assemble, render and write; print the paths.
 
@@ -114,12 +123,13 @@ def build(
 
         loaded = load_config(config)
         fmts = _formats(formats)
+        execution = _execution(jobs, executor, scheduler, cache=not no_cache)
         bar, update = _progress("extracting")
         if bar:
             bar.start()
         try:
             report = run_build(loaded, out_dir=out, now=now, formats=fmts, check=check,
-                               progress=update, offline=offline)
+                               progress=update, offline=offline, execution=execution)
         finally:
             if bar:
                 bar.stop()
@@ -130,7 +140,9 @@ def build(
         if check:
             typer.echo(f"check passed: {len(report.extraction.sources)} sources, "
                        f"{len(report.extraction.claims)} claims, "
-                       f"{len(report.extraction.exercises)} exercises; nothing written "
+                       f"{len(report.extraction.exercises)} exercises "
+                       f"({report.extract.get('extracted', 0)} extracted, "
+                       f"{report.extract.get('cached', 0)} from cache); nothing written "
                        f"(would write {report.folder})")
         for path in report.written:
             typer.echo(str(path))
@@ -143,6 +155,19 @@ def build(
         return 0
 
     _guard(work)
+
+
+def _execution(jobs: str, executor: str | None, scheduler: str | None, cache: bool = True):
+    """--jobs/--executor/--scheduler/--no-cache as a pipeline Execution (checked before any work)."""
+    from briefings.errors import BriefingError
+    from briefings.executor import EXECUTORS, parse_jobs
+    from briefings.pipeline import Execution
+
+    if executor is not None and executor not in EXECUTORS:
+        raise BriefingError(f"--executor must be one of {', '.join(EXECUTORS)}, not {executor!r}")
+    if scheduler and executor not in (None, "dask"):
+        raise BriefingError("--scheduler is for --executor dask")
+    return Execution(jobs=parse_jobs(jobs), executor=executor, scheduler=scheduler, cache=cache)
 
 
 def _formats(value: str | None) -> list[str] | None:
@@ -162,6 +187,12 @@ def _formats(value: str | None) -> list[str] | None:
 def extract(
     paths: List[str] = typer.Argument(..., help="Files, folders or globs of articles."),
     fmt: str = typer.Option("json", "--format", help="json (the extraction contract) or md."),
+    jobs: str = typer.Option("1", "--jobs", "-j", help="Extract in N processes, or 'auto' for "
+                             "one per core (results identical to --jobs 1)."),
+    executor: Optional[str] = typer.Option(None, "--executor", help="local, process or dask "
+                                           "(default: local for one job, process for more)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address "
+                                            "for --executor dask."),
 ) -> None:
     """Run the summariser alone and print sources, claims, assessments and exercises."""
     def work() -> int:
@@ -171,8 +202,11 @@ def extract(
         from briefings.pipeline import extract_all
         from briefings.sources.read import read_patterns, skipped_summary
 
+        from briefings.executor import make_executor
+
         if fmt not in ("json", "md"):
             raise BriefingError(f"--format must be json or md, not {fmt!r}")
+        execution = _execution(jobs, executor, scheduler)
         sources = read_patterns(paths, Path.cwd())
         for line in skipped_summary(sources.skipped):
             typer.echo(f"warning: {line}", err=True)
@@ -180,7 +214,8 @@ def extract(
         if bar:
             bar.start()
         try:
-            result = extract_all(sources.documents, update)
+            with make_executor(execution.executor, execution.jobs, execution.scheduler) as run:
+                result = extract_all(sources.documents, update, executor=run, lean=True)
         finally:
             if bar:
                 bar.stop()

@@ -143,6 +143,15 @@ class DocumentExtraction:
     assessments: tuple[Assessment, ...] = ()
     exercises: tuple[Exercise, ...] = ()
 
+    def to_json(self) -> dict:
+        """Every field as JSON-ready data, losslessly (the extraction cache stores this)."""
+        return document_extraction_to_json(self)
+
+    @staticmethod
+    def from_json(data: dict) -> DocumentExtraction:
+        """The inverse of `to_json`; raises ValueError, KeyError or TypeError on malformed data."""
+        return document_extraction_from_json(data)
+
 
 @dataclass(frozen=True)
 class Extraction:
@@ -313,3 +322,141 @@ class Briefing:
     def to_json(self) -> dict:
         """The whole briefing as JSON-ready data (the briefing.json companion)."""
         return asdict(self)
+
+
+# ---- per-source results as plain JSON (the extraction cache, worker processes) -------------
+
+
+def _span_json(s: Span) -> dict:
+    return {"source": s.source, "start": s.start, "end": s.end}
+
+
+def _span(d: dict) -> Span:
+    return Span(_str(d["source"]), _int(d["start"]), _int(d["end"]))
+
+
+def _str(v: object) -> str:
+    if not isinstance(v, str):
+        raise ValueError(f"expected a string, not {type(v).__name__}")
+    return v
+
+
+def _opt_str(v: object) -> str | None:
+    return None if v is None else _str(v)
+
+
+def _int(v: object) -> int:
+    if not isinstance(v, int) or isinstance(v, bool):
+        raise ValueError(f"expected an integer, not {type(v).__name__}")
+    return v
+
+
+def _opt_int(v: object) -> int | None:
+    return None if v is None else _int(v)
+
+
+def _float(v: object) -> float:
+    if not isinstance(v, (int, float)) or isinstance(v, bool):
+        raise ValueError(f"expected a number, not {type(v).__name__}")
+    return v
+
+
+def _strs(v: object) -> tuple[str, ...]:
+    if not isinstance(v, list):
+        raise ValueError(f"expected a list, not {type(v).__name__}")
+    return tuple(_str(x) for x in v)
+
+
+def _conflict_value(v: object) -> object:
+    return tuple(v) if isinstance(v, list) else v
+
+
+def _claim_json(c: Claim) -> dict:
+    return {"text": c.text, "source": c.source, "start": c.start, "end": c.end, "score": c.score,
+            "id": c.id, "date": c.date, "attribution": c.attribution,
+            "corroborated_by": [_span_json(s) for s in c.corroborated_by], "origins": c.origins,
+            "credibility": c.credibility, "confidence": c.confidence}
+
+
+def _claim(d: dict) -> Claim:
+    return Claim(text=_str(d["text"]), source=_str(d["source"]), start=_int(d["start"]),
+                 end=_int(d["end"]), score=_float(d["score"]), id=_str(d["id"]),
+                 date=_opt_str(d["date"]), attribution=_opt_str(d["attribution"]),
+                 corroborated_by=tuple(_span(s) for s in d["corroborated_by"]),
+                 origins=_int(d["origins"]), credibility=_int(d["credibility"]),
+                 confidence=_opt_str(d["confidence"]))
+
+
+def _assessment_json(a: Assessment) -> dict:
+    return {"text": a.text, "source": a.source, "start": a.start, "end": a.end, "score": a.score,
+            "id": a.id, "holder": a.holder, "likelihood": a.likelihood, "confidence": a.confidence}
+
+
+def _assessment(d: dict) -> Assessment:
+    return Assessment(text=_str(d["text"]), source=_str(d["source"]), start=_int(d["start"]),
+                      end=_int(d["end"]), score=_float(d["score"]), id=_str(d["id"]),
+                      holder=_str(d["holder"]), likelihood=_opt_str(d["likelihood"]),
+                      confidence=_opt_str(d["confidence"]))
+
+
+def _exercise_json(x: Exercise) -> dict:
+    return {"name": x.name, "year": x.year, "id": x.id, "aliases": list(x.aliases),
+            "series": x.series, "start": x.start, "end": x.end, "status": x.status,
+            "locations": list(x.locations), "participants": list(x.participants),
+            "observers": list(x.observers), "activities": list(x.activities),
+            "mentions": [_span_json(m) for m in x.mentions],
+            "conflicts": [{"field": c.field,
+                           "values": [[list(v) if isinstance(v, tuple) else v, list(s)]
+                                      for v, s in c.values]} for c in x.conflicts]}
+
+
+def _exercise(d: dict) -> Exercise:
+    return Exercise(name=_opt_str(d["name"]), year=_opt_int(d["year"]), id=_str(d["id"]),
+                    aliases=_strs(d["aliases"]), series=_opt_str(d["series"]),
+                    start=_opt_str(d["start"]), end=_opt_str(d["end"]), status=_str(d["status"]),
+                    locations=_strs(d["locations"]), participants=_strs(d["participants"]),
+                    observers=_strs(d["observers"]), activities=_strs(d["activities"]),
+                    mentions=tuple(_span(m) for m in d["mentions"]),
+                    conflicts=tuple(Conflict(_str(c["field"]),
+                                             tuple((_conflict_value(v), _strs(s))
+                                                   for v, s in c["values"]))
+                                    for c in d["conflicts"]))
+
+
+def document_extraction_to_json(x: DocumentExtraction) -> dict:
+    """Every field of a per-source result as JSON-ready data (lossless; see `from_json`)."""
+    return {"claims": [_claim_json(c) for c in x.claims],
+            "assessments": [_assessment_json(a) for a in x.assessments],
+            "exercises": [_exercise_json(e) for e in x.exercises]}
+
+
+def document_extraction_from_json(data: dict) -> DocumentExtraction:
+    """The inverse of `to_json`; raises ValueError, KeyError or TypeError on malformed data."""
+    if not isinstance(data, dict):
+        raise ValueError("expected an object")
+    return DocumentExtraction(claims=tuple(_claim(c) for c in data["claims"]),
+                              assessments=tuple(_assessment(a) for a in data["assessments"]),
+                              exercises=tuple(_exercise(e) for e in data["exercises"]))
+
+
+
+@dataclass(frozen=True)
+class SourceRecord(SourceDocument):
+    """A SourceDocument after extraction, its text let go (memory grows with what the briefing
+    keeps, not with the corpus): `chars` is the length the text had; `text` is empty."""
+
+    length: int = 0
+
+    @property
+    def chars(self) -> int:
+        """Length of the text the source had, in characters."""
+        return self.length
+
+    @classmethod
+    def of(cls, doc: SourceDocument) -> SourceRecord:
+        """The record of `doc`: every field but the text."""
+        if isinstance(doc, SourceRecord):
+            return doc
+        fields = {k: getattr(doc, k) for k in SourceDocument.__dataclass_fields__}
+        fields["text"] = ""
+        return cls(**fields, length=len(doc.text))

@@ -6,16 +6,21 @@ import time
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Callable
+from collections import deque
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 from zoneinfo import ZoneInfo
 
 from briefings import __version__
 from briefings.config import LoadedConfig
 from briefings.errors import BriefingError
 from briefings.model import (Briefing, DocumentExtraction, Extraction, SourceDocument,
-                             UnavailableSource)
+                             SourceRecord, UnavailableSource)
 from briefings.sources.files import Skipped
 from briefings.sources.read import SourceSet, skipped_summary
+
+if TYPE_CHECKING:
+    from briefings.executor import Executor
+    from briefings.extract_cache import ExtractCache
 
 Progress = Callable[[int, int], None]
 
@@ -33,6 +38,8 @@ class BuildReport:
     warnings: list[str] = field(default_factory=list)
     # Sources that could not be fetched or parsed: the edition is partial (docs/sources.md).
     unavailable: list[Skipped] = field(default_factory=list)
+    # How the summariser ran: documents, cached, extracted, executor, jobs (also in the manifest).
+    extract: dict = field(default_factory=dict)
 
 
 def edition_time(now: datetime | str | None, timezone: str) -> datetime:
@@ -93,25 +100,97 @@ def _iso_day(value: str | None) -> date | None:
         return None
 
 
-def extract_all(docs: tuple[SourceDocument, ...] | list[SourceDocument],
-                progress: Progress | None = None) -> Extraction:
-    """Run the summariser over every document, merge exercises, corroborate claims."""
-    from briefings.corroborate import corroborate
-    from briefings.extract.combine import combine
+@dataclass(frozen=True)
+class Execution:
+    """How the summariser runs: `jobs` workers of `executor` (local, process or dask; None picks
+    local for one job, processes for more), `scheduler` a Dask address, `cache` whether per-source
+    results are read from and written to OUT/.cache/extract."""
+
+    jobs: int = 1
+    executor: str | None = None
+    scheduler: str | None = None
+    cache: bool = True
+
+
+def extract_one(doc: SourceDocument) -> DocumentExtraction:
+    """The summariser over one source (what a worker runs)."""
     from briefings.extract.document import extract_document
 
+    return extract_document(doc)
+
+
+def extract_all(docs: Iterable[SourceDocument], progress: Progress | None = None, *,
+                executor: "Executor | None" = None, cache: "ExtractCache | None" = None,
+                lean: bool = False, total: int | None = None,
+                timings: dict[str, float] | None = None) -> Extraction:
+    """Run the summariser over every document, merge exercises, corroborate claims.
+
+    Documents are consumed as an iterator, in order; each is looked up in `cache` first and the
+    rest go to `executor` (default: serially here), results in the documents' order whatever
+    the executor. With `lean`, the extraction's sources keep every field but the text (the
+    briefing never quotes a source beyond its claims), so the corpus is not held to the end."""
+    from briefings.corroborate import corroborate
+    from briefings.executor import LocalExecutor, chunk_size
+    from briefings.extract.combine import combine
+    from briefings.extract_cache import source_key
+
+    if total is None and hasattr(docs, "__len__"):
+        total = len(docs)  # type: ignore[arg-type]
+    run = executor or LocalExecutor()
+    kept: list[SourceDocument] = []
     parts: list[DocumentExtraction] = []
-    for i, doc in enumerate(docs, 1):
-        parts.append(extract_document(doc))
+    order: deque[tuple[SourceDocument, str | None, DocumentExtraction | None]] = deque()
+
+    def misses() -> Iterator[SourceDocument]:
+        for doc in docs:
+            key = source_key(doc, cache.fingerprint) if cache else None
+            hit = cache.get(doc, key) if cache else None
+            order.append((doc, key, hit))
+            if hit is None:
+                yield doc
+
+    def emit(doc: SourceDocument, part: DocumentExtraction) -> None:
+        kept.append(SourceRecord.of(doc) if lean else doc)
+        parts.append(part)
         if progress:
-            progress(i, len(docs))
-    return corroborate(combine(list(docs), parts))
+            progress(len(parts), total or len(parts))
+
+    def flush_hits() -> None:
+        while order and order[0][2] is not None:
+            doc, _, hit = order.popleft()
+            if cache:
+                cache.stats.cached += 1
+            emit(doc, hit)  # type: ignore[arg-type]
+
+    size = chunk_size(total or 0, run.workers) if total else 8
+    for part in run.map(extract_one, misses(), size):
+        flush_hits()
+        doc, key, _ = order.popleft()
+        if cache:
+            cache.stats.extracted += 1
+            cache.put(doc, part, key)
+        emit(doc, part)
+    flush_hits()
+    assert not order, "every document was extracted or found in the cache"
+    t = time.perf_counter()
+    combined = combine(kept, parts)
+    del parts[:], kept[:]  # the id-less per-source results: combine made numbered copies
+    fused = corroborate(combined)
+    del combined
+    if timings is not None:
+        timings["fuse"] = time.perf_counter() - t
+    return fused
+
+
+def extract_cache_dir(out_dir: Path) -> Path:
+    """Where per-source extraction results are kept: OUT/.cache/extract."""
+    return out_dir / ".cache" / "extract"
 
 
 def build(loaded: LoadedConfig, *, out_dir: Path, now: datetime | str | None = None,
           formats: list[str] | None = None, check: bool = False,
           progress: Progress | None = None, manifest_extra: dict | None = None,
-          offline: bool = False) -> BuildReport:
+          offline: bool = False, execution: Execution | None = None) -> BuildReport:
     """One edition. With check=True every stage runs and nothing is written."""
     from briefings.assemble import assemble
     from briefings.render import render_all
@@ -136,8 +215,15 @@ def build(loaded: LoadedConfig, *, out_dir: Path, now: datetime | str | None = N
                                 key="period")
     warnings = unavailable_summary(sources) + skipped_summary(sources.skipped)
     t = time.perf_counter()
-    extraction = extract_all(sources.documents, progress)
-    timings["extract"] = time.perf_counter() - t
+    # Extraction takes the documents over: each text is let go once extracted (the briefing
+    # quotes claims and assessments, which carry their own text), so peak memory follows the
+    # edition's results rather than the corpus.
+    pending = deque(sources.documents)
+    sources = replace(sources, documents=())
+    extraction, run_info = _extract_with(pending, execution or Execution(), out_dir, check,
+                                         progress, timings)
+    sources = replace(sources, documents=extraction.sources)
+    timings["extract"] = time.perf_counter() - t - timings.get("fuse", 0.0)
     t = time.perf_counter()
     briefing = assemble(extraction, cfg, moment, tuple(warnings),
                         tuple(UnavailableSource(u.path, u.reason) for u in sources.unavailable))
@@ -152,7 +238,7 @@ def build(loaded: LoadedConfig, *, out_dir: Path, now: datetime | str | None = N
     files["briefing.json"] = json_bytes(briefing.to_json())
     folder = out_dir / cfg.id / briefing.date
     report = BuildReport(briefing, extraction, folder, files, timings=timings, warnings=warnings,
-                         unavailable=list(sources.unavailable))
+                         unavailable=list(sources.unavailable), extract=run_info)
     if check:
         return report
     note = interrupted_run(folder)
@@ -160,10 +246,61 @@ def build(loaded: LoadedConfig, *, out_dir: Path, now: datetime | str | None = N
         warnings.append(note)
     t = time.perf_counter()
     manifest = _manifest(loaded, sources, briefing, timings, warnings)
+    manifest["extraction"] = run_info
     manifest.update(manifest_extra or {})
     report.written = write_edition(folder, files, manifest)
     timings["write"] = time.perf_counter() - t
     return report
+
+
+def _extract_with(pending: deque[SourceDocument], execution: Execution, out_dir: Path,
+                  check: bool, progress: Progress | None,
+                  timings: dict[str, float]) -> tuple[Extraction, dict]:
+    """extract_all over the queued documents (taken off the queue one by one) with the run's
+    executor and cache; the figures for the manifest."""
+    from briefings.executor import make_executor
+    from briefings.extract_cache import ExtractCache
+
+    cache = (ExtractCache(extract_cache_dir(out_dir), read_only=check) if execution.cache
+             else None)
+    count = len(pending)
+    with make_executor(execution.executor, execution.jobs, execution.scheduler) as run:
+        _same_extractor(run)
+        extraction = extract_all(_drain(pending), progress, executor=run, cache=cache,
+                                 lean=True, total=count, timings=timings)
+        info = {"documents": count, "executor": run.name, "jobs": run.workers}
+    if cache:
+        if cache.stats.written:
+            cache.prune()
+        info.update(cached=cache.stats.cached, extracted=cache.stats.extracted,
+                    cache=str(cache.folder))
+        if cache.stats.corrupt:
+            info["cache_corrupt"] = cache.stats.corrupt
+    else:
+        info.update(cached=0, extracted=count, cache=None)
+    return extraction, info
+
+
+def _drain(pending: deque[SourceDocument]) -> Iterator[SourceDocument]:
+    """The documents one by one, each let go by the queue as it is handed on."""
+    while pending:
+        yield pending.popleft()
+
+
+def _same_extractor(run: "Executor") -> None:
+    """Refuse remote workers whose summariser differs from ours (another version or edit):
+    their results would differ, and the cache would store them under our key."""
+    from briefings import extract_cache
+
+    check = getattr(run, "on_workers", None)
+    if check is None:
+        return
+    ours = extract_cache.extractor_fingerprint()
+    other = sorted(w for w, fp in check(extract_cache.worker_fingerprint).items() if fp != ours)
+    if other:
+        raise BriefingError(f"{len(other)} Dask worker(s) run another version of the summariser "
+                            f"(e.g. {other[0]}); install briefings {__version__} from the same "
+                            "source on every worker (docs/scale.md)")
 
 
 def _template_dirs(loaded: LoadedConfig) -> list[Path]:

@@ -177,9 +177,9 @@ def test_pathological_text_section_renders_quickly(payload):
 
     from briefings.render.filters import markdown_to_html
 
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: other load on the machine does not count
     markdown_to_html(payload[:199_999])
-    assert time.perf_counter() - start < 2.0
+    assert time.process_time() - start < 3.0  # quadratic behaviour at this size takes minutes
 
 
 @settings(max_examples=150, deadline=None)
