@@ -17,6 +17,8 @@ _NAME_SAID = re.compile(
     r"cautions|cautioned|warned|warns|wrote|writes|thinks|told)\b")
 _ROLE = re.compile(r"(?P<n>(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’-]+),\s+(?:a|an|the)\s+(?:[\w-]+\s){0,4}"
                    r"(?:analyst|expert|researcher|scholar|specialist|fellow|professor|director|lecturer|commentator|strategist|economist|adviser|advisor)\b")
+_ROLE_NOUNS = ("analyst", "expert", "researcher", "scholar", "specialist", "fellow", "professor", "director", "lecturer",
+               "commentator", "strategist", "economist", "adviser", "advisor")
 _WHO = re.compile(r"(?P<n>(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’-]+),\s+who\s+(?:follows|studies|researches|tracks|covers|heads|leads|teaches|works)\b")
 _QUOTED = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"")
 _COPULA = re.compile(r"\b(?:is|are|was|were|remains|remain|seems|seem|looks|look|appears|appear)\b"
@@ -87,6 +89,8 @@ class HolderTracker:
             return None
         found = None
         for rx in (_ROLE, _WHO):
+            if not (any(w in text for w in _ROLE_NOUNS) if rx is _ROLE else "who" in text):
+                continue  # (every match needs one of these words: a cheap test before the scan)
             for m in rx.finditer(text):
                 name = m.group("n")
                 self.analysts[name.split()[-1]] = name

@@ -83,9 +83,10 @@ def is_furniture(text: str) -> bool:
         return True
     if (s.startswith("About") or "headquartered" in s or "$" in s or "£" in s or "€" in s) and _ABOUT.search(s):
         return True  # (the cheap test first: every branch of _ABOUT needs one of these)
-    parts = [p for p in _PARTS.split(s) if p.strip()]
-    if len(parts) >= 2 and all(n_words(p) <= 6 for p in parts) and not _TERMINAL.search(s):
-        return True
+    if not _TERMINAL.search(s):  # (the cheap test first: most lines end a sentence)
+        parts = [p for p in _PARTS.split(s) if p.strip()]
+        if len(parts) >= 2 and all(n_words(p) <= 6 for p in parts):
+            return True
     if _BRACKETED.fullmatch(s):
         return True  # "[Intro music]", "[Transcript auto-generated ...]"
     if _RULE.fullmatch(s):
@@ -152,7 +153,8 @@ def line_kinds(lines: list[Line]) -> list[str]:
         if is_bio(s, ln.index, last_nonblank + 1 or total, ln.index in tail_lines):
             kinds.append(CLUTTER)
             continue
-        if dateline_end(s) and len(s) - dateline_end(s) < 20:
+        de = dateline_end(s)
+        if de and len(s) - de < 20:
             kinds.append(CLUTTER)
             continue
         if _BULLET.match(s) and n_words(s) >= 6 and not s.isupper():

@@ -110,6 +110,8 @@ def find_dates(text: str, year: int | None = None) -> list[DateHit]:
 
 
 _MONTH_WORD = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)")
+# every month-name pattern has its month as a whole word ("Mar" in "Maritime" is none): a stricter gate
+_MONTH_TOKEN = re.compile(_M.format(n="m") + r"(?!\w)")
 _NUMERIC = re.compile(r"\d[-./]\d")
 # cheap tests that a family of patterns can match: a range needs a dash or "to" after a number; other languages their months
 _RANGE_GATE = re.compile(r"\d\s*(?:–|—|-|to|until|through|and)\s*[\dA-Z]|[A-Za-z.]\s*(?:–|—|-|to|until|through|and)\s*\d")
@@ -122,11 +124,10 @@ def _find_dates(text: str, year: int | None, month_first: bool = False) -> tuple
     """Cached body of `find_dates`."""
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
-    has_month = _MONTH_WORD.search(text) is not None
+    has_month = _MONTH_WORD.search(text) is not None and _MONTH_TOKEN.search(text) is not None
     has_numeric = _NUMERIC.search(text) is not None
-    has_range = _RANGE_GATE.search(text) is not None
+    has_range = has_month and _RANGE_GATE.search(text) is not None  # (asked only when a month is named)
     has_de = " de " in text or " De " in text
-    has_fr_de = _FR_DE_MONTH.search(text) is not None
     for kind, rx in _PATTERNS:
         if kind in ("iso", "ymd_slashed", "dotted", "slashed"):
             if not has_numeric:
@@ -135,8 +136,7 @@ def _find_dates(text: str, year: int | None, month_first: bool = False) -> tuple
             if not has_de:
                 continue
         elif kind == "dmy_fr_de":
-            if not has_fr_de:
-                continue
+            pass  # its own scan (from a digit) is cheaper than a case-insensitive month gate; no gate needed
         elif not has_month or (kind.startswith("range") and not has_range):
             continue
         for m in rx.finditer(text):
@@ -188,6 +188,7 @@ def years(text: str) -> list[tuple[int, int]]:
     return [(m.start(), int(m.group("y"))) for m in YEAR.finditer(text)]
 
 
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 _WEEKDAY_REF = re.compile(r"\b(?:(?P<dir>last|this|next|on|from|since|until|by|early|late)\s+)?(?:on\s+)?"
                           r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?\b(?!,?\s+(?:\d|[A-Z][a-z]+\s+\d))")
@@ -204,7 +205,7 @@ def weekday_date(text: str, published: str | None) -> str | None:
     """
     if not published or len(published) < 10:
         return None
-    m = _WEEKDAY_REF.search(text)
+    m = _WEEKDAY_REF.search(text) if any(d in text for d in _WEEKDAY_NAMES) else None  # (a weekday's name first: cheap)
     if m is None:
         return None
     try:

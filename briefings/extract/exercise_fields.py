@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .resources import any_of, country_index, lexicon, load, lower, mentions, places, resolve_country, shared_forms, trie_pattern
+from .resources import any_of, country_index, lexicon, load, lower, mentions, places, resolve_country, shared_forms, ship_matches, trie_pattern
 
 _CLAUSE = re.compile(r";|:\s|\s[–—]\s|,\s(?=(?:revealing|showcasing|underlining|underscoring|indicating|demonstrating|signalling|signaling|highlighting|citing|making|raising|prompting|sparking|drawing)\b)|,?\s(?:while|whereas|although|though|but|after|before|since|days after|weeks after|as tensions)\s|\sas\s(?=(?:the|a|an|[A-Z])\b|[A-Z])")
 _LOC_PREP = re.compile(r"(?:\b(?:in|at|near|off|around|across|into|towards?|inside|over|within|borders? with)\s+(?:the\s+)?"
@@ -188,7 +188,7 @@ def _country_spans(text: str) -> tuple[tuple[int, int, str], ...]:
         if any(s <= a and b <= e and (e - s) > (b - a) for s, e in places):
             continue
         out.append((a, b, forms[m.group(0)]))
-    for m in ship_rx.finditer(text):
+    for m in ship_matches(text):
         out.append((m.start(1), m.end(1), ships[m.group(1)]))
     return tuple(sorted(out))
 
@@ -222,11 +222,15 @@ def roles(text: str, explicit: bool, focus: int = 0,
     prev: list[tuple[int, int, str]] = []
     obs_next = False
     low = lower(text)
+    # a cue word that starts no word of the whole segment starts none of a clause (clauses end and begin at
+    # punctuation or spaces): one test of the segment instead of one word scan per clause
+    obs_rx, neg_rx, adv_rx = cues["obs"], cues["neg"], cues["adv"]
+    may_obs, may_neg, may_adv = obs_rx._may(low), neg_rx._may(low), adv_rx._may(low)
     for ca, cb in _clauses(text):
         clause = low[ca:cb]
         in_clause = [(a, b, c) for a, b, c in spans if ca <= a and b <= cb]
         if not in_clause:
-            if prev and cues["obs"].search(clause):
+            if prev and may_obs and obs_rx.search(clause):
                 obs.update(c for _, _, c in prev)  # "X withdrew its contingent but sent observers"
             continue
         prev = in_clause
@@ -238,7 +242,7 @@ def roles(text: str, explicit: bool, focus: int = 0,
             obs.update(c for _, _, c in in_clause)
             obs_next = False
             continue
-        om = cues["obs"].search(clause)
+        om = obs_rx.search(clause) if may_obs else None
         if om and _PAST.search(clause):
             om = None  # "which sent only observers in previous years"
         if om and text[cb:cb + 1] == ":" and not clause[om.end():].strip(" ,:"):
@@ -251,7 +255,7 @@ def roles(text: str, explicit: bool, focus: int = 0,
                 if (a < cue_at or after_from) and not _ORGAN.match(text[b:b + 40]) and not _ACCORDING.search(text[max(0, a - 20):a]):
                     obs.add(c)
             continue
-        for m in cues["neg"].finditer(clause):
+        for m in (neg_rx.finditer(clause) if may_neg else ()):
             cue_at = ca + m.start()
             if m.group(0).casefold().startswith("without"):
                 after = [t for t in in_clause if t[0] >= cue_at]
@@ -261,7 +265,7 @@ def roles(text: str, explicit: bool, focus: int = 0,
             before = [t for t in in_clause if t[1] <= cue_at and cue_at - t[1] < 60]
             if before:
                 neg.add(before[-1][2])
-        adv_at = [ca + m.start() for m in cues["adv"].finditer(clause)]
+        adv_at = [ca + m.start() for m in adv_rx.finditer(clause)] if may_adv else []
         active = (explicit and fa <= ca < fb) or cues["part"].search(clause) is not None
         for a, b, c in in_clause:
             pre = text[max(0, a - 40):a]

@@ -15,6 +15,7 @@ def place_like(name: str) -> bool:
 
 _YEAR_SUFFIX = r"(?:[-‐–]\s?|\s)(?P<y>(?:19|20)\d{2}|'?\d{2})(?:-\d|(?P<l>[A-D])(?![\w%]))?(?![\w%])"
 _HYPHEN_NAME = re.compile(r"(?<![\w/-])(?P<n>(?:[A-Z][\w'’]*(?:[ /][A-Z][\w'’]*){0,3}))-(?P<y>(?:19|20)\d{2}|\d{2})(?![\w%-])")
+_HYPHEN_DIGITS = re.compile(r"-\d\d")
 _SPACE_NAME = re.compile(r"(?<![\w/-])(?P<n>[A-Z][\w'’]*(?:\s[A-Z][\w'’]*){0,3})\s(?P<y>(?:19|20)\d{2}|\d{2})(?![\w%,.]\d|[\w%])")
 _EXERCISE_WORD = re.compile(r"(?i)^\s*(?:(?:joint|naval|military|strategic|maritime|air|annual|multinational|bilateral|trilateral|"
                             r"command-staff|command|staff|peacekeeping|amphibious|combined|large-scale|tactical|field|live-fire|"
@@ -125,6 +126,8 @@ _YEAR_TAIL = re.compile(r"(?:[-‐–]\s?|\s)(?P<y>(?:19|20)\d{2}|\d{2})$")
 _YY_EDITION = re.compile(r"(?:[-‐–][A-Z][a-z]+)?\s(?P<y>[0-4]\d)-(?P<e>[1-9])(?![\w-])")
 _ANY_NOUN_I = re.compile(r"(?i)\b(?:exercises?|drills?|manoeuvres|maneuvers|war games?)\b")
 _LEAD_GATE = re.compile(_EXERCISE_LEAD)
+# a part of every alternative of _EXERCISE_LEAD ("Ex" for Exercise and Ex., "xerc" for exercices, exercício, exercitiul, ...)
+_LEAD_PARTS = ("Ex", "xerc", "jercicio", "sercitazione", "Übung", "Manöver", "anobra", "atbikat", "wiczenia", "tyrkeprøve", "efening")
 _OPERATION_NAME = re.compile(r"\bOperation\s+(?P<n>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3})")
 _CALLED_EXERCISE = re.compile(r"(?i)\b(?:exercises?|drills?|manoeuvres|maneuvers|war ?games?),?\s+(?:(?:dubbed|code-?named|named|called|known as)\s+)?$")
 _NOUN_WORD = re.compile(r"exercise|drill|manoeuvres|maneuvers|war ?game")
@@ -142,11 +145,19 @@ def exercise_bases(texts: list[str]) -> frozenset[str]:
             base = h.base.strip()
             if h.year and not h.weak and base.casefold() not in known and (len(base.split()) >= 2 or (base.isupper() and len(base) >= 4)):
                 out.add(base)
-        for m in _EXERCISE_NAME.finditer(t):
+        for m in _exercise_name_matches(t):
             n = re.sub(r"(?:[-‐–]\s?|\s)'?\d{2,4}$|-[IVXLC]{1,6}$|-\d{1,2}$", "", m.group("n")).strip()
             if n and n.casefold() not in _stop()[0] and len(n) >= 3:
                 out.add(n)
     return frozenset(out)
+
+
+@lru_cache(maxsize=4096)
+def _exercise_name_matches(text: str) -> tuple[re.Match[str], ...]:
+    """The "Exercise X" matches of a sentence (read by both `exercise_bases` and `find_names`)."""
+    if not any(w in text for w in _LEAD_PARTS):
+        return ()  # no word for "exercise" (a cheap test: every match holds one of these)
+    return tuple(_EXERCISE_NAME.finditer(text))
 
 
 def find_names(text: str, extra: frozenset[str] = frozenset()) -> list[NameHit]:
@@ -218,6 +229,8 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
             strong = multi or _EXERCISE_WORD.match(after) or re.search(r"(?i)\b(?:exercise|ex\.?)\s$", before) or series in extra
             add(a, b, series, None, weak=not strong)
     for rx in ((_HYPHEN_NAME, _SPACE_NAME) if _ANY_DIGIT.search(text) else ()):
+        if rx is _HYPHEN_NAME and _HYPHEN_DIGITS.search(text) is None:
+            continue  # (every hyphenated name has "-" and two digits: a literal scan before the slow one)
         for m in rx.finditer(text):
             n, a = _strip_lead(m.group("n"), m.start("n"))
             ytxt = m.group("y")
@@ -281,7 +294,7 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
         ym = re.search(r"(?:[-‐–]\s?|\s)(?P<y>(?:19|20)\d{2}|'?\d{2})$", n)
         year = full_year(ym.group("y")) if ym else None
         add(m.start(), m.start("n") + (ym.start() if ym and year else len(n)), "Operation " + (n[: ym.start()] if ym and year else n), year)
-    for m in (_EXERCISE_NAME.finditer(text) if _LEAD_GATE.search(text) else ()):
+    for m in _exercise_name_matches(text):  # (a gate on the lead words scans slower than the regex itself)
         n = m.group("n")
         if n.casefold() not in bad and not badwords.search(n):
             ym = re.search(r"(?:[-‐–]\s?|\s)(?P<y>(?:19|20)\d{2}|'?\d{2})$", n)

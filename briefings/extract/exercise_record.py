@@ -91,6 +91,17 @@ def _principal_pair(units: list[Unit]) -> list[str]:
     return [n for n, k in sorted(c.items(), key=lambda kv: -kv[1]) if k >= 3][:3]
 
 
+def _pair(low: str) -> bool:
+    """`_PAIR.search(low)`, with a cheap test first (every match holds "two " or "both " or one of the other phrases)."""
+    return ("two " in low or "both " in low or "these exercises" in low or "such exercises" in low or "other countries" in low) \
+        and _PAIR.search(low) is not None
+
+
+def _three(low: str) -> bool:
+    """`_THREE.search(low)`, with a cheap test first (every match holds "trilateral" or "three")."""
+    return ("three" in low or "trilateral" in low) and _THREE.search(low) is not None
+
+
 class _LazyActors:
     """The document's main actors, counted only when an exercise needs them."""
 
@@ -171,8 +182,8 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
         if mode != "table":
             acts += activities(text)
         sent_low = lower(units[ui].sent.text) if mode in ("explicit", "anaphor") else low
-        if _PAIR.search(low) or (mode in ("explicit", "anaphor") and (_PAIR.search(sent_low) or _THREE.search(sent_low))):
-            want = max(want, 3 if _THREE.search(sent_low) else 2)
+        if _pair(low) or (mode in ("explicit", "anaphor") and (_pair(sent_low) or _three(sent_low))):
+            want = max(want, 3 if _three(sent_low) else 2)
             want_text = sent_low
         same = same or ("same" in low and bool(_SAME.search(low)))
         if mode in ("explicit", "anaphor"):
@@ -208,12 +219,12 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
     if not pos and r.canon is None:
         pos = _actors(pair, " ".join(lower(units[ui].sent.text) for _, _, ui in r.segs))
     pos += [h for h in _hosts(r.base, year) if h not in neg]
-    if year is None and (status or _status(r, start, end, published)) in ("under way", "planned"):
+    status = status or _status(r, start, end, published)  # (once: the year below and the record both read it)
+    if year is None and status in ("under way", "planned"):
         year = pub_year
     obs -= set()  # observers stay observers
     participants = tuple(dict.fromkeys(c for c in pos if c not in neg and c not in obs and c not in hos))
     observers = tuple(sorted(o for o in obs if o not in participants))
-    status = status or _status(r, start, end, published)
     forms = [f for f, _ in r.forms]
     name = None
     if r.canon:

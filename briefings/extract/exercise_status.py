@@ -46,5 +46,8 @@ def own_region(text: str, focus: int, end: int) -> tuple[int, int]:
 
 def cancelled(text: str, focus: int, end: int) -> bool:
     """A cancellation cue in the mention's own region of the sentence."""
+    rx, low = status_rx()["cancelled"], lower(text)
+    if not rx._may(low):
+        return False  # no cancellation word anywhere in the sentence: no need to find the region
     a, b = own_region(text, focus, end)
-    return status_rx()["cancelled"].search(lower(text), a, b) is not None
+    return rx.search(low, a, b) is not None

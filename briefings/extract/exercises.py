@@ -30,6 +30,7 @@ _ANY_EXERCISE = re.compile(r"exercis|drill|manoeuv|maneuv|patrol|war ?game|voyag
 _NAME_SHAPE = re.compile(r"[A-Z][\w/]*-(?:19|20)\d{2}\b")
 _ALIAS_GAP = re.compile(r"\s*\(\s*")
 _DUBBED = re.compile(r"\b(?:dubbed|code-?named|named|called|billed as|known as|designated)\b")
+_DUBBED_WORDS = ("dubbed", "named", "called", "billed as", "known as", "designated")  # one of them is in every match of _DUBBED
 _COPULA_BEFORE = re.compile(r"\b(?:was|is|were|are|became|marked|marks)\s+(?:(?:the|its|their)\s+)?$")
 _CAP_BEFORE = re.compile(r"[A-Z][\w-]*\s$")
 _CAP_AFTER = re.compile(r"\s[A-Z]")
@@ -299,7 +300,7 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
                 r.rank = i
             r.last = ui
             r.last_para = u.para
-        if _DUBBED.search(s):
+        if any(w in s for w in _DUBBED_WORDS) and _DUBBED.search(s):
             named = [r for _, r, m in refs if r.canon and m == "explicit"]
             unnamed = [r for _, r, m in refs if r.canon is None and r is not (named[0] if named else None)]
             if named and unnamed:

@@ -16,6 +16,13 @@ _BACKGROUND = re.compile(r"\b(?:repeatedly|traditionally|historically|over the p
 # who did not take part: a key fact of an exercise report
 _ABSENT = re.compile(r"\b(?:did not|didn't|will not|won't|does not|do not|declined|refused|skipped|pulled out|withdrew)\b[^.;]{0,40}?"
                      r"\b(?:take part|taking part|participate|send|sent|join|invitation|attend)\w*|\bnot (?:a participant|taking part)\b")
+# literals one of which is in every match of _EXERCISE_REF and _BACKGROUND (cheap tests before the scans)
+_EXERCISE_REF_WORDS = ("exercise", "drill", "manoeuvres", "maneuvers", "patrol", "war game", "took part", "take part", "taking part",
+                       "participa", "contribut", "deployed", "sent", "joined", "hosted", "observer")
+_BACKGROUND_WORDS = ("repeatedly", "traditionally", "historically", "over the past", "in recent years", "for years", "for decades",
+                     "have long", "has long", "used to", "welcome to", "good morning", "live coverage", "anniversary", "founded in",
+                     "diplomatic relations", "first held", "was first ", "every ", "twice a year", "coincided with", "comes as", "comes days")
+_ABSENT_WORDS = ("not", "n't", "declined", "refused", "skipped", "pulled out", "withdrew")  # one is in every match of _ABSENT
 _ADDRESS = re.compile(r"\b(?:we|our|us|you|your)\b")
 _EXERCISE_REF = re.compile(r"\b(?:the|this|its) (?:[\w-]+ )?(?:exercise|exercises|drill|drills|manoeuvres|maneuvers|patrol|war games?)\b|"
                            r"\b(?:took part|take part|taking part|participa\w+|contribut\w+|deployed|sent|joined|hosted|observers?)\b")
@@ -50,12 +57,12 @@ def claim_features(text: str, f: ClaimFeatures, para_rank: int, pos: int, exerci
         "base": 1.0, "lead": max(0.0, 1.0 - para_rank / 6), "first": float(pos == 0),
         "numbers": min(f.numbers, 4) / 4, "dates": min(f.dates, 2) / 2, "proper": min(f.proper, 6) / 6,
         "places": min(f.places, 3) / 3, "countries": min(f.countries, 3) / 3, "exercise": min(exercise_hits, 2) / 2,
-        "exercise_ref": float(bool(_EXERCISE_REF.search(low))), "reporting": float(bool(_reporting().search(low))),
+        "exercise_ref": float(any(w in low for w in _EXERCISE_REF_WORDS) and bool(_EXERCISE_REF.search(low))), "reporting": float(bool(_reporting().search(low))),
         "pronoun": float(bool(_PRONOUN_START.match(text))), "short": float(n < 6 or (n < 8 and f.anchors == 0)),
         "long": float(n > 60), "question": float(text.rstrip("\"”’' ").endswith("?")), "judgement": weak_judgement,
-        "quote": float(quoted > 0.4 * len(text)), "bio": float(bool(_BIO.search(low))),
-        "background": float(bool(_BACKGROUND.search(low))), "address": float(bool(_ADDRESS.search(outside))),
-        "header": float(in_header), "absent": float(bool(_ABSENT.search(low))),
+        "quote": float(quoted > 0.4 * len(text)), "bio": float(("is a" in low or "is the" in low or "was a" in low or "was the" in low) and bool(_BIO.search(low))),
+        "background": float(any(w in low for w in _BACKGROUND_WORDS) and bool(_BACKGROUND.search(low))), "address": float(bool(_ADDRESS.search(outside))),
+        "header": float(in_header), "absent": float(any(w in low for w in _ABSENT_WORDS) and bool(_ABSENT.search(low))),
         "intro": float(text.rstrip().endswith(":")),
     }
 

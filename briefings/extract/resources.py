@@ -141,6 +141,35 @@ def country_index() -> tuple[dict[str, str], dict[str, str], re.Pattern[str], re
     return forms, ships, mention, ship_re, capitals
 
 
+_NOT_AFTER_WORD = r"(?<![\w])"
+
+
+@lru_cache(maxsize=None)
+def _ship_scan() -> re.Pattern[str]:
+    """The ship-prefix regex without its left look-behind (which makes a regex scan slowly); see `ship_matches`."""
+    pattern = country_index()[3].pattern
+    assert pattern.startswith(_NOT_AFTER_WORD)
+    return re.compile(pattern[len(_NOT_AFTER_WORD):])
+
+
+def ship_matches(text: str) -> list[re.Match[str]]:
+    """The matches `country_index()[3].finditer(text)` gives ("INS Delhi"), found faster (the left boundary checked by hand)."""
+    rx = _ship_scan()
+    out: list[re.Match[str]] = []
+    pos, n = 0, len(text)
+    while pos <= n:
+        m = rx.search(text, pos)
+        if m is None:
+            break
+        a = m.start()
+        if a and (text[a - 1].isalnum() or text[a - 1] == "_"):
+            pos = a + 1  # inside a word: the look-behind would have failed here
+            continue
+        out.append(m)
+        pos = m.end() if m.end() > a else a + 1
+    return out
+
+
 _COMPASS = re.compile(r"(?:(?:north|south|east|west|central|north-east|north-west|south-east|south-west|northeast|northwest|southeast|"
                       r"southwest|northern|southern|eastern|western|northeastern|northwestern|southeastern|southwestern|interior|inner|coastal)"
                       r"(?: and (?:northern|southern|eastern|western|central))?\s+)$")
@@ -182,8 +211,12 @@ def mentions(text: str) -> list[re.Match[str]]:
 @lru_cache(maxsize=4096)
 def _mentions(text: str) -> tuple[re.Match[str], ...]:
     """Cached body of `mentions`."""
-    rx = country_index()[2]
-    return tuple(m for m in rx.finditer(text) if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_.")))
+    out = []
+    for m in country_index()[2].finditer(text):
+        a = m.start()
+        if not (a and (text[a - 1].isalnum() or text[a - 1] in "_.")):
+            out.append(m)
+    return tuple(out)
 
 
 @lru_cache(maxsize=None)
@@ -395,9 +428,15 @@ class CueSet:
         alts, pre = self._alts, self._pre
         for i in sorted(idx):
             rx, lits, every = alts[i]
-            if every and not lits <= present or (pre[i] is not None and pre[i].search(low) is None):
+            if every and not lits <= present:
                 continue
-            m = rx.search(low)
+            start = 0
+            if pre[i] is not None:
+                p = pre[i].search(low)
+                if p is None:
+                    continue
+                start = p.start()  # the alternative cannot match before its literal prefix does
+            m = rx.search(low, start)
             if m:
                 return m
         return None

@@ -117,10 +117,9 @@ def split_sentences(text: str, line: Line) -> list[Sentence]:
     pos = 0
     for m in _BOUNDARY.finditer(s, begin):
         end = m.end()
-        if s[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(s[cursor:m.start()]):
-            continue
-        if s[m.start()] == "." and _is_abbreviation(s[cursor:m.start()]) and _CLOSER_END.search(m.group()) is None:
-            continue
+        if (s[m.start()] == "." and _is_abbreviation(s[cursor:m.start()])
+                and (m.end() - m.start() == 1 or _CLOSER_END.search(m.group()) is None)):
+            continue  # "Gen. Smith", "the U.S. Navy": no sentence end
         _add(out, text, line, cursor, end, pos)
         pos = len(out)
         cursor = end
