@@ -1,6 +1,7 @@
 """Thin typer commands over the library; heavy imports happen inside the commands that need them."""
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -17,7 +18,7 @@ app = typer.Typer(
          "Exit codes: 0 success, 1 a problem in your input (config, source, template), "
          "2 command-line usage, 3 delivery failed, 4 internal error (see the log named), "
          "5 edition written but some web or file sources unavailable (build), "
-         "75 another run holds the briefing's lock (run-due, send).",
+         "75 another run holds the briefing's lock (build, run-due, send).",
 )
 
 
@@ -119,6 +120,7 @@ def build(
     def work() -> int:
         from briefings.config import load_config
         from briefings.errors import BriefingError
+        from briefings.lock import LOCK_FILE, hold_lock
         from briefings.pipeline import build as run_build
 
         loaded = load_config(config)
@@ -128,8 +130,9 @@ def build(
         if bar:
             bar.start()
         try:
-            report = run_build(loaded, out_dir=out, now=now, formats=fmts, check=check,
-                               progress=update, offline=offline, execution=execution)
+            with contextlib.nullcontext() if check else hold_lock(out / loaded.config.id / LOCK_FILE):
+                report = run_build(loaded, out_dir=out, now=now, formats=fmts, check=check,
+                                   progress=update, offline=offline, execution=execution)
         finally:
             if bar:
                 bar.stop()

@@ -10,6 +10,21 @@ from typing import Iterator
 from briefings.errors import BusyError
 
 LOCK_FILE = ".lock"
+_held: set[int] = set()
+
+
+def _close_in_child() -> None:
+    """A forked child (e.g. the render worker) lets go of its copies of the held locks.
+
+    flock belongs to the open file, which a fork shares: without this, a child that outlives a
+    killed parent would keep the briefing locked."""
+    for fd in _held:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _held.clear()
+
+
+os.register_at_fork(after_in_child=_close_in_child)
 
 
 @contextlib.contextmanager
@@ -26,8 +41,10 @@ def hold_lock(path: Path) -> Iterator[None]:
                             "nothing done (try again when it has finished)", path=str(path)) from None
         os.ftruncate(fd, 0)
         os.write(fd, f"{os.getpid()}\n".encode())
+        _held.add(fd)
         yield
     finally:
+        _held.discard(fd)
         os.close(fd)  # the file stays: unlinking a lock file races with the next locker
 
 

@@ -112,6 +112,37 @@ def test_a_held_lock_stops_run_due_at_once_and_it_touches_nothing(tmp_path: Path
     assert server.handler.events == []
 
 
+def test_a_held_lock_stops_build_too_but_not_build_check(tmp_path: Path, server) -> None:
+    config = write_project(tmp_path, delivery_yaml(server.port), WEEKLY)
+    out = tmp_path / "out"
+    with hold_lock(out / BRIEFING_ID / ".lock"):
+        built = runner.invoke(app, ["build", str(config), "--out", str(out), "--now", "2026-03-30"])
+        checked = runner.invoke(app, ["build", str(config), "--out", str(out), "--now", "2026-03-30",
+                                      "--check"])
+    assert built.exit_code == 75 and "nothing done" in built.stderr
+    assert checked.exit_code == 0, checked.output
+    assert sorted(p.name for p in (out / BRIEFING_ID).iterdir()) == [".lock"]
+
+
+def test_a_forked_child_does_not_keep_the_lock(tmp_path: Path) -> None:
+    lock = tmp_path / ".lock"
+    ready, tell = os.pipe()
+    with hold_lock(lock):
+        pid = os.fork()
+        if pid == 0:  # the child outlives its parent's hold, as a render worker may after kill -9
+            os.write(tell, b"x")
+            time.sleep(2)
+            os._exit(0)
+        assert os.read(ready, 1) == b"x"  # the child runs (fork hooks done)
+    try:
+        with hold_lock(lock):  # released although the child still runs
+            assert os.waitpid(pid, os.WNOHANG) == (0, 0)
+    finally:
+        os.waitpid(pid, 0)
+        os.close(ready)
+        os.close(tell)
+
+
 def test_kill_9_frees_the_lock_at_once(tmp_path: Path) -> None:
     lock = tmp_path / ".lock"
     code = ("import sys, time; from pathlib import Path; from briefings.lock import hold_lock\n"
