@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
-from .resources import CueSet, alternation, any_of, lexicon, lower
+from .resources import CueSet, alternation, any_of, lexicon, lower, word_alternation
 
 _QUOTE_OPEN = re.compile(r"^[\"“‘']")
 _SAID_NAME = re.compile(
@@ -21,9 +21,11 @@ _ROLE_NOUNS = ("analyst", "expert", "researcher", "scholar", "specialist", "fell
                "commentator", "strategist", "economist", "adviser", "advisor")
 _WHO = re.compile(r"(?P<n>(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’-]+),\s+who\s+(?:follows|studies|researches|tracks|covers|heads|leads|teaches|works)\b")
 _QUOTED = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"")
+_FOR_QUOTE = re.compile(r"^For [^\"“”]{3,120},\s*[\"“]")  # 'For the admiral, "..."': the quotation is the speaker's view
 _COPULA = re.compile(r"\b(?:is|are|was|were|remains|remain|seems|seem|looks|look|appears|appear)\b"
                      r"(?!\s+(?:\w+ed|held|run|done|made|set|built|known|seen|given|taken|sent|shown|due|scheduled|planned|expected)\b)")
-_MODAL = re.compile(r"\b(?:may|might)\b(?! not have been| be reached)|\bcould (?!not\b|n't|be reached|not be reached)(?:well |also |yet |still |soon )?[a-z]+")
+_MODAL = re.compile(word_alternation((r"may\b(?! not have been| be reached)", r"might\b(?! not have been| be reached)",
+                                       r"could (?!not\b|n't|be reached|not be reached)(?:well |also |yet |still |soon )?[a-z]+")))
 _SAYS = re.compile(r"\b(?:said|say|says|noted|note|notes|believe|believes|argue|argues|argued|think|warn|warned|suggest|suggested)\b")
 _SPEECH = re.compile(r"\b(?:said|says|added|adds|noted|notes|argued|argues|wrote|writes|explained|explains|told|believes|cautions|"
                      r"cautioned|warned|warns|thinks)\b|,\s+(?:a|an|the|who)\s")
@@ -124,7 +126,7 @@ def judge(text: str, quoted_analyst: str | None, anchors: int | Callable[[], int
     """Whether `text` is an assessment; `anchors` counts the facts (numbers, dates, names) it carries."""
     strong, weak, _, _, analyst, _ = _rx()
     cue_text = text
-    if not quoted_analyst and not _QUOTE_OPEN.match(text) and _QUOTED.search(text):
+    if not quoted_analyst and not _QUOTE_OPEN.match(text) and _QUOTED.search(text) and not _FOR_QUOTE.match(text):
         outside = _QUOTED.sub(" ", text)
         if outside.strip(" ,.") and not analyst.search(lower(outside)):
             # words an official is quoted as saying inside reported speech are reported speech, not a judgement

@@ -8,12 +8,14 @@ from functools import lru_cache
 from .dates import find_dates
 from .resources import alternation, lexicon, lower, mentions, places
 
-_NUMBER = re.compile(r"(?<![\w])\d[\d,.]*")
+# (the look-behind after the first digit, so the regex scans for digits fast)
+_NUMBER = re.compile(r"\d(?<!\w\d)[\d,.]*")
 _DIGIT = re.compile(r"\d")  # (a number needs a digit: a fast scan before the slow one)
 _NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds
 thousand thousands dozen dozens million first second third fourth fifth monday tuesday wednesday thursday friday saturday sunday
 january february march april june july august september october november december""".split())
-_PROPER = re.compile(r"(?<=[\s(“\"‘'-])[A-Z][\w'’-]+|(?<=\s)[A-Z]{2,}\b")
+# (the look-behind after the capital, so the regex scans for capitals fast; a run of capitals after a space is a capitalised word too)
+_PROPER = re.compile(r"[A-Z](?<=[\s(“\"‘'-][A-Z])[\w'’-]+")
 _PRONOUN_START = re.compile(r"^(?:It|He|She|They|This|That|These|Those|Its|Their|His|Her|Such)\b")
 _ACCORDING = re.compile(r"\b(?:according to|as reported by|cited by|quoted by)\s+(?:information published by\s+|reports? (?:by|in)\s+|a statement (?:by|from)\s+)?(?P<a>[^,.;:]+?)(?=\s+on\s|\s+in\s+a\b|,|\.|;|$)")
 _TRAIL_SAID = re.compile(r",\s+(?P<a>(?:the\s+|a\s+)?[^,\"“”]{2,70}?)\s+(?:said|says|told\s+\w+|reported|announced|stated|added)\b(?:\s+(?:on|in)\s+[^,.]*)?\.?[\"”]?$")

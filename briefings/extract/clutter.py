@@ -6,18 +6,17 @@ from functools import lru_cache
 
 from .dates import find_dates
 from .resources import alternation, lexicon
-from .text import Line, dateline_end, n_words, split_lines, words
+from .text import Line, dateline_end, more_words_than, n_words, split_lines, words
 
 BODY, HEADING, TABLE, CLUTTER, BLANK = "body", "heading", "table", "clutter", "blank"
 
 _SEP = re.compile(r"\s(?:\||›|»|>|·|•|/|–)\s")
 _BULLET = re.compile(r"^\s*(?:[–—•·*▪►-]|\d{1,2}[.)])\s+")
-_TERMINAL = re.compile(r"[.!?:;…][\"”’')\]]*\s*$|[\"”]\s*$")
 _ABOUT = re.compile(r"^About\s+[A-Z][^:]{1,60}:|^[A-Z][^,]{2,80}, headquartered in [^,]{2,40}(?:, [^,]{2,30})?, (?:is|conducts|provides|operates|serves|leads|has|delivers|works)\b"
                     r"|[$£€]\s?\d[\d.,]*\s*(?:a|per|/)\s*(?:month|year|week)\b")
 _BIO = re.compile(r"^(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’-]+(?:\s\((?:Retd|Ret|R|retd|retired)\.?\))?,?\s+(?:is|was|has been|writes|covers|reports|serves|holds|leads|teaches|works|edits)\b")
 _FOOTNOTE = re.compile(r"^\[\d{1,3}\]\s")
-_ALWAYS = re.compile(r"^(?:copyright|©|advertisement|sponsored)\b|^(?:related|read more|read also|tags|topics)\s*(?::|$)|^page \d+(?: of \d+)?$")
+_ALWAYS = re.compile(r"^(?:copyright|©|advertisement|sponsored)\b|^(?:related|read more|read also|tags|topics)\s*(?::|$)|^(?:page|photo|image|slide|picture) \d+(?: of \d+)?$")
 _LISTY = re.compile(r"(?i)\b(?:related|most|latest|more|read|popular|trending|recommended|news|stories|articles)\b")
 _PARTS = re.compile(r"\s(?:\||›|»|>|·|•|/|–)\s|\s{2,}")
 _RULE = re.compile(r"[#*=_~\-–—\s]+")
@@ -25,6 +24,20 @@ _STOP_END = re.compile(r"[.!?]$")
 _BRACKETED = re.compile(r"\[[^\[\]]*\](?:\s*\[[^\[\]]*\])*")
 _PLACE_DATE = re.compile(r"\s*[A-ZÀ-Þ][\w'’.-]*(?:[ -][A-ZÀ-Þ][\w'’.-]*){0,2},\s*(?:le|el|den|am|on|the)?\s*\.?")
 _NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
+_CONTACT = re.compile(r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+)$")
+
+
+_TERMINAL_MARKS = ".!?:;…"
+_CLOSERS = "\"”’')]"
+
+
+def _terminal(s: str) -> bool:
+    r"""`re.search(r"[.!?:;…][\"”’')\]]*\s*$|[\"”]\s*$", s)`: the line ends a sentence (or a quotation), read from its end."""
+    t = s.rstrip()
+    if t[-1:] in ("\"", "”"):
+        return True
+    u = t.rstrip(_CLOSERS)
+    return u != "" and u[-1] in _TERMINAL_MARKS
 
 
 def _prefix_regex(prefixes: list[str]) -> re.Pattern[str]:
@@ -72,29 +85,34 @@ def is_furniture(text: str) -> bool:
         return False
     low = s.casefold()
     strong, weak, phrases, nav = _vocab()
-    n = n_words(s)
-    if strong.match(low) and (n <= 40 or low[:1] in "©(["):
+    # (the word count is asked only when a cheaper test passes, and settled by a prefix of a long line)
+    if strong.match(low) and (not more_words_than(s, 40) or low[:1] in "©(["):
         return True
-    if _FOOTNOTE.match(s) or (n <= 40 and _ALWAYS.match(low)):
+    if _FOOTNOTE.match(s) or (_ALWAYS.match(low) and not more_words_than(s, 40)):
         return True
-    if n <= 14 and weak.match(low) and not _STOP_END.search(s):
+    if weak.match(low) and not more_words_than(s, 14) and not _STOP_END.search(s):
         return True
-    if n <= 60 and phrases.search(low):
-        return True
+    if phrases.search(low) and not more_words_than(s, 60):
+        de = dateline_end(s)
+        if not de or phrases.search(low, de):
+            return True  # (not when the phrase is only a wire's name in a dateline: "LISBON, May 3 (Reuters) - ...")
     if (s.startswith("About") or "headquartered" in s or "$" in s or "£" in s or "€" in s) and _ABOUT.search(s):
         return True  # (the cheap test first: every branch of _ABOUT needs one of these)
-    if not _TERMINAL.search(s):  # (the cheap test first: most lines end a sentence)
+    if not _terminal(s):  # (the cheap test first: most lines end a sentence)
         parts = [p for p in _PARTS.split(s) if p.strip()]
         if len(parts) >= 2 and all(n_words(p) <= 6 for p in parts):
             return True
+    if "@" in s or "www." in s or "://" in s:
+        if _CONTACT.match(s):
+            return True  # a line that is only an e-mail address or a web address
     if _BRACKETED.fullmatch(s):
         return True  # "[Intro music]", "[Transcript auto-generated ...]"
     if _RULE.fullmatch(s):
         return True
-    if n <= 4 and all(w.casefold() in nav for w in words(s)):
+    if not more_words_than(s, 4) and all(w.casefold() in nav for w in words(s)):
         return True
     # a line that is only a date (and perhaps a time or weekday)
-    if n > 12:
+    if more_words_than(s, 12):
         return False
     rest = s
     for h in reversed(find_dates(s)):
@@ -102,6 +120,12 @@ def is_furniture(text: str) -> bool:
     if rest != s and len(words(re.sub(r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b(?:AM|PM|UTC|GMT|WIB|ET|BST|CET|CEST|MSK)\b", "", rest))) <= 1:
         return True
     return rest != s and _PLACE_DATE.fullmatch(rest) is not None  # "Paris, le 14 mai 2025"
+
+
+@lru_cache(maxsize=None)
+def _bio_headers() -> frozenset[str]:
+    """Lower-cased headings that open a biography paragraph ("About the author")."""
+    return frozenset(h.casefold() for h in lexicon()["clutter"]["bio_headers"])
 
 
 def _is_table(text: str) -> bool:
@@ -129,16 +153,22 @@ def line_kinds(lines: list[Line]) -> list[str]:
     tail_lines = {ln.index for ln in [ln for ln in lines if ln.text.strip()][-4:]}
     in_list: int | bool = False
     comments = False
+    in_bio = 0  # 1: under a biography heading, 2: in the paragraph that follows it
     for i, ln in enumerate(lines):
         s = ln.text.strip()
         if not s:
             kinds.append(BLANK)
+            in_bio = 0 if in_bio == 2 else in_bio
+            continue
+        if in_bio or (n_words(s) <= 5 and s.rstrip(":").casefold() in _bio_headers()):
+            in_bio = 2 if in_bio else 1  # "About the author" and the paragraph under it
+            kinds.append(CLUTTER)
             continue
         if comments or _opens_comments(lines, i, total):
             comments = True  # readers' comments run to the end of the page
             kinds.append(CLUTTER)
             continue
-        if in_list and (_BULLET.match(s) or (in_list == 2 and n_words(s) <= 14 and not _TERMINAL.search(s))):
+        if in_list and (_BULLET.match(s) or (in_list == 2 and n_words(s) <= 14 and not _terminal(s))):
             kinds.append(CLUTTER)
             continue
         in_list = False
@@ -160,7 +190,7 @@ def line_kinds(lines: list[Line]) -> list[str]:
         if _BULLET.match(s) and n_words(s) >= 6 and not s.isupper():
             kinds.append(BODY)
             continue
-        if not _TERMINAL.search(s) or (s.isupper() and n_words(s) <= 14):
+        if not _terminal(s) or (s.isupper() and n_words(s) <= 14):
             kinds.append(HEADING if n_words(s) <= 30 else BODY)
             continue
         kinds.append(BODY)

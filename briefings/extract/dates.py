@@ -26,23 +26,24 @@ _DASH = r"\s*(?:–|—|-|to|until|through|and)\s*"
 
 _PATTERNS = [
     # ranges first
-    ("range_dm", re.compile(rf"(?<!\d)(?P<d1>\d{{1,2}}){_DASH}(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_M.format(n='m')}(?:,?\s+(?P<y>\d{{4}}))?(?!\w)")),
-    ("range_dmdm", re.compile(rf"(?<!\d)(?P<d1>\d{{1,2}})\s+{_M.format(n='m1')}{_DASH}(?P<d2>\d{{1,2}})\s+{_M.format(n='m')}(?:,?\s+(?P<y>\d{{4}}))?(?!\w)")),
+    ("range_dm", re.compile(rf"(?P<d1>\d(?<!\d\d)\d?){_DASH}(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_M.format(n='m')}(?:,?\s+(?P<y>\d{{4}}))?(?!\w)")),
+    ("range_dmdm", re.compile(rf"(?P<d1>\d(?<!\d\d)\d?)\s+{_M.format(n='m1')}{_DASH}(?P<d2>\d{{1,2}})\s+{_M.format(n='m')}(?:,?\s+(?P<y>\d{{4}}))?(?!\w)")),
     ("range_md", re.compile(rf"(?<!\w){_M.format(n='m')}\s+(?P<d1>\d{{1,2}}){_DASH}(?P<d2>\d{{1,2}})(?!\d)(?:,?\s+(?P<y>\d{{4}}))?")),
     ("range_mdmd", re.compile(rf"(?<!\w){_M.format(n='m1')}\s+(?P<d1>\d{{1,2}}){_DASH}{_M.format(n='m')}\s+(?P<d2>\d{{1,2}})(?!\d)(?:,?\s+(?P<y>\d{{4}}))?")),
     ("mdy", re.compile(rf"(?<!\w){_WD}{_M.format(n='m')}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})(?!\d)")),
     ("dmy", re.compile(rf"(?<!\d){_WD}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M.format(n='m')},?\s+(?P<y>\d{{4}})(?!\d)")),
-    ("dmy_es", re.compile(r"(?<!\d)(?P<d>\d{1,2})\s+de\s+(?P<m>enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\s+de\s+(?P<y>\d{4})(?!\d)", re.I)),
-    ("dm_es", re.compile(r"(?<!\d)(?P<d>\d{1,2})\s+de\s+(?P<m>enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)(?!\w)(?!\s+de(?:l)?\s+(?:año\s+)?\d{4})", re.I)),
-    ("dmy_fr_de", re.compile(r"(?<!\d)(?P<d>\d{1,2})(?:er|\.)?\s+(?P<m>janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|"
+    ("dmy_es", re.compile(r"(?P<d>\d(?<!\d\d)\d?)\s+de\s+(?P<m>enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\s+de\s+(?P<y>\d{4})(?!\d)", re.I)),
+    ("dm_es", re.compile(r"(?P<d>\d(?<!\d\d)\d?)\s+de\s+(?P<m>enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)(?!\w)(?!\s+de(?:l)?\s+(?:año\s+)?\d{4})", re.I)),
+    ("dmy_fr_de", re.compile(r"(?P<d>\d(?<!\d\d)\d?)(?:er|\.)?\s+(?P<m>janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|"
                               r"septembre|octobre|novembre|décembre|decembre|januar|februar|märz|maerz|april|juni|juli|august|oktober|"
                               r"dezember)\s+(?P<y>\d{4})(?!\d)", re.I)),
     ("iso", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<mo>\d{2})-(?P<d>\d{2})(?!\d)")),
     ("ymd_slashed", re.compile(r"(?<![\d/])(?P<y>(?:19|20)\d{2})/(?P<mo>\d{1,2})/(?P<d>\d{1,2})(?![\d/])")),
-    ("dotted", re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<mo>\d{1,2})\.(?P<y>(?:19|20)\d{2})(?!\d)")),
-    ("slashed", re.compile(r"(?<![\d/])(?P<mo>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d{2})(?!\d)")),
+    ("ymd_dotted", re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})\.(?P<mo>\d{1,2})\.(?P<d>\d{1,2})(?![\d])")),  # "2024.03.04" (Korean, Chinese pages)
+    ("dotted", re.compile(r"(?P<d>\d(?<![\d.]\d)\d?)\.(?P<mo>\d{1,2})\.(?P<y>(?:19|20)\d{2})(?!\d)")),
+    ("slashed", re.compile(r"(?P<mo>\d(?<![\d/]\d)\d?)/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d{2})(?!\d)")),
     ("md", re.compile(rf"(?<!\w){_WD}{_M.format(n='m')}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d,]*\s*\d{{4}})(?!\d)")),
-    ("dm", re.compile(rf"(?<![\d.,])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M.format(n='m')}(?!\w)")),
+    ("dm", re.compile(rf"(?P<d>\d(?<![\d.,]\d)\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?{_M.format(n='m')}(?!\w)")),
 ]
 YEAR = re.compile(r"(?<![\d,.$£€-])(?P<y>(?:19[5-9]|20[0-4])\d)(?![\d%])(?!\s*(?:per|percent|tonnes|troops|km|miles|ships|aircraft))")
 
@@ -129,7 +130,7 @@ def _find_dates(text: str, year: int | None, month_first: bool = False) -> tuple
     has_range = has_month and _RANGE_GATE.search(text) is not None  # (asked only when a month is named)
     has_de = " de " in text or " De " in text
     for kind, rx in _PATTERNS:
-        if kind in ("iso", "ymd_slashed", "dotted", "slashed"):
+        if kind in ("iso", "ymd_slashed", "ymd_dotted", "dotted", "slashed"):
             if not has_numeric:
                 continue
         elif kind in ("dmy_es", "dm_es"):

@@ -13,7 +13,7 @@ from .dates import slash_order, weekday_date
 from .exercises import find_exercises, mention_count
 from .metadata import header_end, recover_metadata
 from .resources import document_countries
-from .text import Line, Sentence, n_words, split_sentences
+from .text import Line, Sentence, more_words_than, split_sentences
 
 
 _INTERVIEWER = re.compile(r"^(?:Q|Question|Interviewer)\s*[:.]\s")
@@ -31,13 +31,15 @@ class Unit:
     header: bool = False  # in the page header (standfirst), before the first body paragraph
 
 
-_FIRST_PERSON = re.compile(r"(?<![\w'’])(?:I|I've|I'm|I'd|I’ve|I’m|I’d|my|My|me)(?![\w'’])")
+# I, I've, I'm, I'd (either apostrophe), my, My, me; the left boundary is checked after the first letter (a fast scan)
+_FIRST_PERSON = re.compile(r"(?:I(?<![\w'’]I)(?:'ve|'m|'d|’ve|’m|’d)?|m(?<![\w'’]m)[ye]|M(?<![\w'’]M)y)(?![\w'’])")
 _QUOTE_SPAN = re.compile(r"[\"“][^\"”]*[\"”]")
 _DIGIT = re.compile(r"\d")
 _SOURCED = re.compile(r"\b(?:said|says|told|according to|announced|reported|stated)\b")
 _ENDS = re.compile(r"[.!?:;…\"”’)\]]\s*$")
 _LOWER_START = re.compile(r"^\s*[a-z]")
-_ANCHOR = re.compile(r"\d|(?<=[\s(“\"‘'-])[A-Z][\w'’-]+")
+# (the look-behind after the capital, so the regex scans for digits and capitals fast)
+_ANCHOR = re.compile(r"[\dA-Z](?:(?<=\d)|(?<=[\s(“\"‘'-][A-Z])[\w'’-]+)")
 
 
 def _quick_anchors(text: str) -> int:
@@ -135,7 +137,7 @@ def _extract(doc: SourceDocument) -> DocumentExtraction:
         if not j.is_assessment and opinion and not _DIGIT.search(t) and not _SOURCED.search(t) and _quick_anchors(t) <= 1:
             j = judge(t, "author", 0)  # an opinion piece: the writer's undated, unsourced sentences are views
         prev_holder = (quoted or j.holder) if j.is_assessment else None
-        if n_words(t) < 3 or (t.rstrip("\"”’' ").endswith("?") and not j.is_assessment):
+        if not more_words_than(t, 2) or (t.rstrip("\"”’' ").endswith("?") and not j.is_assessment):
             u.kind = "skip"
             continue
         if j.is_assessment:

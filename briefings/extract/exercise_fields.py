@@ -4,9 +4,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .resources import any_of, country_index, lexicon, load, lower, mentions, places, resolve_country, shared_forms, ship_matches, trie_pattern
+from .resources import Literals, alternation, any_of, country_index, lexicon, load, lower, mentions, places, resolve_country, shared_forms, ship_matches, trie_pattern
 
-_CLAUSE = re.compile(r";|:\s|\s[–—]\s|,\s(?=(?:revealing|showcasing|underlining|underscoring|indicating|demonstrating|signalling|signaling|highlighting|citing|making|raising|prompting|sparking|drawing)\b)|,?\s(?:while|whereas|although|though|but|after|before|since|days after|weeks after|as tensions)\s|\sas\s(?=(?:the|a|an|[A-Z])\b|[A-Z])")
+# every alternative starts with ; : , or a space: that first character is read first (a fast scan), then checked by look-behind
+_CLAUSE = re.compile(r"[;:,\s](?:(?<=;)|(?<=:)\s|(?<=\s)[–—]\s|(?<=,)\s(?=(?:revealing|showcasing|underlining|underscoring|indicating|demonstrating|signalling|signaling|highlighting|citing|making|raising|prompting|sparking|drawing)\b)|(?<=,)\s(?:while|whereas|although|though|but|after|before|since|days after|weeks after|as tensions)\s|(?<=\s)(?:while|whereas|although|though|but|after|before|since|days after|weeks after|as tensions)\s|(?<=\s)as\s(?=(?:the|a|an|[A-Z])\b|[A-Z]))")
 _LOC_PREP = re.compile(r"(?:\b(?:in|at|near|off|around|across|into|towards?|inside|over|within|borders? with)\s+(?:the\s+)?"
                        r"(?:(?:north|south|east|west|central|northern|southern|eastern|western)(?:-\w+)?\s+)?)$")
 _ORGAN = re.compile(r"^(?:['’]s)?\s+(?:(?:defen[cs]e|foreign|state|official|national|military)\s+)?(?:ministry|ministries|government|embassy|"
@@ -56,7 +57,8 @@ _LOC_PATTERNS = [
                 r"south-east|south-west|northeast|northwest|southeast|southwest) of (?:the )?[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+)?)")),
     (("off ", "near ", "outside "), re.compile(r"\b(?:off|near|outside)\s(?:the\s)?(?:coast\sof\s|port\sof\s|city\sof\s)?(?P<n>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")),
 ]
-_LOC_TRIGGERS = frozenset(t for triggers, _ in _LOC_PATTERNS for t in triggers)
+_LOC_TRIGGERS = Literals(frozenset(t for triggers, _ in _LOC_PATTERNS for t in triggers))
+_LOC_BY_TRIGGER = {t: [i for i, (triggers, _) in enumerate(_LOC_PATTERNS) if t in triggers] for t in _LOC_TRIGGERS.prefixes}
 _NOT_PLACE_HEAD = {"The", "A", "An", "In", "On", "At", "This", "That", "Its", "Their", "Our", "NATO", "Allied", "Joint", "Exercise",
                    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
                    "April", "May", "June", "July", "August", "September", "October", "November", "December"}
@@ -77,13 +79,14 @@ def _cues() -> dict[str, re.Pattern[str]]:
     part = [w for w in lex["participation_cues"]] + list(lex["exercise_nouns"]) + ["leads", "led", "participant", "participants", "edition"]
     ships = lex["ship_types"]
     return {
-        "part": re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(set(part), key=len, reverse=True)) + r")\b"),
+        # (a trie: the longest word at a position is tried first, as in a list sorted longest first)
+        "part": alternation(part, left=r"\b", right=r"\b"),
         "neg": any_of(lex["negation_cues"]),
         "obs": any_of(lex["observer_cues"]),
         "adv": any_of(lex["adversary_cues"]),
         "ship_word": re.compile(trie_pattern(list(ships))),
         "ship": re.compile(r"(?:(?:large|guided-missile|diesel-electric|comprehensive|landing|supply|rescue|missile|anti-submarine|amphibious|"
-                           r"nuclear-powered|stealth|Italian|aircraft)\s+){0,2}(?:" + "|".join(re.escape(s) for s in sorted(ships, key=len, reverse=True))
+                           r"nuclear-powered|stealth|Italian|aircraft)\s+){0,2}(?:" + trie_pattern(ships)  # (a trie: longest type first)
                            + r")s?\s+(?:[A-Z]{2,5}\s+)?[A-Z][\w-]+(?:\s[A-Z][\w-]+)?(?:\s+and\s+(?:[A-Z]{2,5}\s+)?[A-Z][\w-]+)?"),
     }
 
@@ -132,11 +135,8 @@ def _place_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     """Places in `text` (gazetteer and patterns), longest first when they overlap, in text order."""
     found: list[tuple[int, int, str]] = []
     found.extend(places(text))
-    present = {t for t in _LOC_TRIGGERS if t in text}
-    for triggers, rx in _LOC_PATTERNS:
-        if present.isdisjoint(triggers):
-            continue
-        for m in rx.finditer(text):
+    for i in sorted({i for t in _LOC_TRIGGERS.present(text) for i in _LOC_BY_TRIGGER[t]}):  # (the patterns its trigger words let run, in order)
+        for m in _LOC_PATTERNS[i][1].finditer(text):
             if "list" in m.groupdict() and m.group("list"):
                 for item in re.split(r",\s|\sand\s", m.group("list")):
                     a = text.find(item, m.start())
@@ -297,6 +297,22 @@ _TARGET_BEFORE = re.compile(r"(?:\b(?:attacks?|invasion|strikes?|incursions?|agg
                             r")\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 
+# a lower-case word one of which every match of _TARGET_BEFORE holds
+_TARGET_WORDS = ("attack", "invasion", "strike", "incursion", "aggression", "threat", "provocation", "missile", "aimed", "directed",
+                 "target", "deter", "counter", "contain", "intimidate", "against")
+
+
+def _target_before(text: str, a: int) -> bool:
+    """Whether `_TARGET_BEFORE` matches just before offset `a`; an ASCII window without any of its words is not scanned."""
+    lo = max(0, a - 60)
+    window = text[lo:a]
+    if window.isascii():  # (case-insensitive matching of ASCII letters is matching in lower case)
+        low = window.lower()
+        if not any(w in low for w in _TARGET_WORDS):
+            return False
+    return _TARGET_BEFORE.search(text, lo, a) is not None
+
+
 _SUBJECT_CUE = re.compile(r"(?i)condemn|criticis|criticiz|denounc|protest|accus|object|oppos|reject|shadow|monitor|track|spotted|intercept|scrambl|urged|warned")
 
 
@@ -309,7 +325,7 @@ def hostile(text: str, spans: list[tuple[int, int, str]] | None = None) -> set[s
         tail = text[b:b + 60]
         if _HOSTILE_VERB.match(tail) and not any(b < s < b + _HOSTILE_VERB.match(tail).end() for s, _, _ in spans):
             out.add(c)
-        elif _TARGET_BEFORE.search(text, max(0, a - 60), a):
+        elif _target_before(text, a):
             out.add(c)
     return out
 
@@ -327,8 +343,7 @@ _SPOKE_PREP = re.compile(r"\b(?:in|from)\s+(?:the\s+)?$")
 def _spoke_in(text: str, a: int, b: int) -> bool:
     """Whether the place at text[a:b] is only where someone spoke ("officials in Accra said")."""
     pre = _SPOKE_PREP.search(text, max(0, a - 12), a)
-    return pre is not None and (_SPOKE_IN.search(text, max(0, pre.start() - 40), pre.start()) is not None
-                                or _SAID_AFTER.match(text, b) is not None)
+    return pre is not None and (_speaker_before(text, pre.start()) or _SAID_AFTER.match(text, b) is not None)
 
 
 _PREP_PLACES = re.compile(r"\b(?:in|at|around|near|off)\s(?:the\s)?(?P<list>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?"
@@ -337,6 +352,24 @@ _PREP_PLACES = re.compile(r"\b(?:in|at|around|near|off)\s(?:the\s)?(?P<list>[A-Z
 _SPOKE_IN = re.compile(r"\b(?:officials?|sources?|diplomats?|spokes(?:man|woman|person|people)|ministry|ministries|government|authorities|"
                        r"embassy|embassies|reporters?|journalists?|correspondents?|analysts?|experts?|observers|press conference|statement|"
                        r"briefing|speaking|spoke|said|told|interview|headquarters|leaders?|president|minister)\s*$", re.I)
+# the words _SPOKE_IN ends with (lower case): a window that ends otherwise holds no match
+_SPOKE_WORDS = ("official", "officials", "source", "sources", "diplomat", "diplomats", "spokesman", "spokeswoman", "spokesperson",
+                "spokespeople", "ministry", "ministries", "government", "authorities", "embassy", "embassies", "reporter", "reporters",
+                "journalist", "journalists", "correspondent", "correspondents", "analyst", "analysts", "expert", "experts", "observers",
+                "press conference", "statement", "briefing", "speaking", "spoke", "said", "told", "interview", "headquarters", "leader",
+                "leaders", "president", "minister")
+
+
+def _speaker_before(text: str, a: int) -> bool:
+    """Whether `_SPOKE_IN` matches in the 40 characters before offset `a`; an ASCII window that does not end in one of
+    its words is not scanned."""
+    lo = max(0, a - 40)
+    window = text[lo:a]
+    if window.isascii() and not window.rstrip().lower().endswith(_SPOKE_WORDS):
+        return False  # (case-insensitive matching of ASCII letters is matching in lower case)
+    return _SPOKE_IN.search(text, lo, a) is not None
+
+
 _SAID_AFTER = re.compile(r",?\s+(?:(?:on|late on|earlier on)\s+\w+day\s+)?(?:said|says|told|announced|stated|reported|added|confirmed)\b")
 _NOT_PLACE_WORDS = {"U.S.", "US", "UN", "NATO", "Navy", "Army", "Force", "Forces", "Ministry", "Command", "Fleet", "Corps", "Guard",
                     "Council", "Institute", "Centre", "Center", "University", "Forum", "Office", "Department", "Agency", "Headquarters"}
@@ -349,7 +382,7 @@ def prep_places(text: str) -> list[str]:
     out = []
     for m in _PREP_PLACES.finditer(text):
         pos = m.start("list")
-        if _SPOKE_IN.search(text, max(0, m.start() - 40), m.start()) or _SAID_AFTER.match(text, m.end()):
+        if _speaker_before(text, m.start()) or _SAID_AFTER.match(text, m.end()):
             continue  # "officials in Cairo said": where someone spoke, not where the exercise was held
         for item in re.split(r",?\sand\s|,\s", m.group("list")):
             a = text.find(item, pos)

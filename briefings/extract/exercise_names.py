@@ -6,7 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .resources import country_index, load, places, series_index, series_matches
+from .resources import alternation, country_index, load, places, series_index, series_matches, word_alternation
 
 
 def place_like(name: str) -> bool:
@@ -14,9 +14,10 @@ def place_like(name: str) -> bool:
     return any(b - a >= len(name) - 1 for a, b, _ in places(name))
 
 _YEAR_SUFFIX = r"(?:[-‐–]\s?|\s)(?P<y>(?:19|20)\d{2}|'?\d{2})(?:-\d|(?P<l>[A-D])(?![\w%]))?(?![\w%])"
-_HYPHEN_NAME = re.compile(r"(?<![\w/-])(?P<n>(?:[A-Z][\w'’]*(?:[ /][A-Z][\w'’]*){0,3}))-(?P<y>(?:19|20)\d{2}|\d{2})(?![\w%-])")
+# (the left boundary is checked after the first capital, so the regex scans for capitals fast)
+_HYPHEN_NAME = re.compile(r"(?P<n>(?:[A-Z](?<![\w/-][A-Z])[\w'’]*(?:[ /][A-Z][\w'’]*){0,3}))-(?P<y>(?:19|20)\d{2}|\d{2})(?![\w%-])")
 _HYPHEN_DIGITS = re.compile(r"-\d\d")
-_SPACE_NAME = re.compile(r"(?<![\w/-])(?P<n>[A-Z][\w'’]*(?:\s[A-Z][\w'’]*){0,3})\s(?P<y>(?:19|20)\d{2}|\d{2})(?![\w%,.]\d|[\w%])")
+_SPACE_NAME = re.compile(r"(?P<n>[A-Z](?<![\w/-][A-Z])[\w'’]*(?:\s[A-Z][\w'’]*){0,3})\s(?P<y>(?:19|20)\d{2}|\d{2})(?![\w%,.]\d|[\w%])")
 _EXERCISE_WORD = re.compile(r"(?i)^\s*(?:(?:joint|naval|military|strategic|maritime|air|annual|multinational|bilateral|trilateral|"
                             r"command-staff|command|staff|peacekeeping|amphibious|combined|large-scale|tactical|field|live-fire|"
                             r"anti-submarine|international)\s+){0,3}(?:exercises?|drills?|manoeuvres|maneuvers|war\s?games?|wargames?)\b")
@@ -63,7 +64,7 @@ def _stop() -> tuple[frozenset[str], re.Pattern[str]]:
     """(names that are no exercises, regex of words that show a name is no exercise)."""
     data = load("exercises")
     bad = frozenset(str(w).casefold() for w in data.get("not_names") or [])
-    words = re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in data.get("not_name_words") or []) + r")\b")
+    words = alternation([str(w) for w in data.get("not_name_words") or []], flags=re.I, left=r"\b", right=r"\b")
     return bad, words
 
 
@@ -100,7 +101,7 @@ _PARTICLES = r"(?:du|de|des|la|le|les|del|della|da|do|di|of|the|van|von|al|el)"
 _EXERCISE_LEAD = (r"Exercise|Ex\.?|[Ee]jercicios?|[Ee]xercices?|[Ee]xerc[íi]cios?|[Ee]sercitazione|Übung|Manöver|[Mm]anobras?|"
                   r"[Tt]atbikat[ıi]?|[Ee]xercitiul|[Ćć]wiczenia|[Ss]tyrkeprøve|[Oo]efening")
 _EXERCISE_NAME = re.compile(rf"\b(?:{_EXERCISE_LEAD})\s+(?P<n>[A-Z][\w'’-]*(?:\s(?:{_PARTICLES}\s)?[A-Z][\w'’-]*){{0,3}})")
-_THE_NAMED = re.compile(r"\b(?:[Tt]he|[Tt]his year's|[Ll]ast year's|annual)\s+(?P<n>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3})\s+"
+_THE_NAMED = re.compile(word_alternation(("The", "the", "This year's", "this year's", "Last year's", "last year's", "annual")) + r"\s+(?P<n>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3})\s+"
                         r"(?:(?:joint|naval|military|maritime|air|multinational|bilateral|trilateral|annual|strategic|command-staff)\s+){0,2}"
                         r"(?:exercises?|drills?|manoeuvres|maneuvers|war ?games?)\b")
 _GENERIC_WORDS = {"Army", "Navy", "Air", "Force", "Marine", "Marines", "Coast", "Guard", "Joint", "Allied", "Western", "Eastern",
@@ -111,7 +112,7 @@ _NUMBERED_THINGS = {"Type", "Class", "Model", "Mark", "Mk", "Block", "Batch", "F
                     "Resolution", "Phase", "Stage", "Day", "Week", "Route", "Pier", "Berth", "Gate", "Unit", "Squadron", "Wing", "Division",
                     "Brigade", "Battalion", "Regiment", "Corps", "Fleet", "Flotilla", "Region", "District", "Zone", "Sector", "Area", "Task"}
 _APPOSITIVE = re.compile(r"^,\s+(?:a|an|the|its|their)\s+[^,.;]{0,60}?\b(?:exercises?|drills?|manoeuvres|maneuvers|war ?games?)\b")
-_EDITION_OF = re.compile(r"\b(?:edition|iteration|round) of (?P<n>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3})(?=,\s+(?:a|an|the)\s+[^,.;]{0,60}?"
+_EDITION_OF = re.compile(word_alternation(("edition", "iteration", "round")) + r" of (?P<n>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3})(?=,\s+(?:a|an|the)\s+[^,.;]{0,60}?"
                          r"\b(?:exercises?|drills?|manoeuvres|maneuvers|war ?games?)\b)")
 _ANY_DIGIT = re.compile(r"\d")
 # a capitalised name in quotation marks ("Viekaren XXV", “Multilateral Maritime Cooperative Activity”)
@@ -132,6 +133,11 @@ _OPERATION_NAME = re.compile(r"\bOperation\s+(?P<n>[A-Z][\w'’-]*(?:\s[A-Z][\w'
 _CALLED_EXERCISE = re.compile(r"(?i)\b(?:exercises?|drills?|manoeuvres|maneuvers|war ?games?),?\s+(?:(?:dubbed|code-?named|named|called|known as)\s+)?$")
 _NOUN_WORD = re.compile(r"exercise|drill|manoeuvres|maneuvers|war ?game")
 _WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
+# a capitalised name with a Roman-numeral edition ("Harbor Guard VII"), read as an exercise only when the text calls it one
+_ROMAN_NAME = re.compile(r"\b(?P<n>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2})\s(?P<r>II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XX|XXV)\b(?![\w'’-])")
+# the last word of a force or command ("the Northern Fleet exercise" is the fleet's exercise, not one named "Northern Fleet")
+_ROMAN_GATE = re.compile(r"(?i)exercise|drill|manoeuvre|maneuver|war\s?game|wargame")  # (every match is called an exercise: a cheap test first)
+_FORCE_TAILS = {"Fleet", "Fleets", "Flotilla", "Navy", "Army", "Command", "Force", "Forces", "Corps", "District", "Guard", "Marines", "Ministry"}
 _EDITION = re.compile(r"-(?P<e>\d{1,2}|[IVXLC]{1,6})(?![\w-])|\s(?P<r>(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV))(?![\w-])")
 
 
@@ -262,7 +268,7 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
         toks = n.split()
         if (n.casefold() in bad or any(t.casefold() in bad for t in toks) or any(t in forms or t.rstrip("'’s") in forms for t in toks)
                 or toks[0] in _LEAD_STOP or toks[0] in _MONTHS or badwords.search(n) or re.search(r"-(?:led|hosted|based|backed)$", toks[-1])
-                or _WEEKDAY.match(toks[0]) or place_like(n) or all(t in _GENERIC_WORDS for t in toks)):
+                or _WEEKDAY.match(toks[0]) or place_like(n) or all(t in _GENERIC_WORDS for t in toks) or toks[-1] in _FORCE_TAILS):
             continue
         add(m.start("n"), m.end("n"), n, None)
     for m in (_QUOTED_NAME.finditer(text) if _QUOTE_CHARS.search(text) else ()):
@@ -285,6 +291,13 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
             add(a, b, n[: rm.start()], None, edition=rm.group("r"))  # "Viekaren XXV": the 25th edition
         else:
             add(a, b, n, None)
+    for m in (_ROMAN_NAME.finditer(text) if (" I" in text or " V" in text or " X" in text) and _ROMAN_GATE.search(text) else ()):
+        n, a = _strip_lead(m.group("n"), m.start("n"))
+        after = text[m.end():m.end() + 80]
+        if (n.casefold() in bad or badwords.search(n) or n.split()[0] in _LEAD_STOP or n in forms
+                or not (_EXERCISE_WORD.match(after) or _APPOSITIVE.match(after))):
+            continue
+        add(a, m.end(), n, None, edition=m.group("r"))  # "Harbor Guard VII, a naval exercise ...": its seventh edition
     for m in (_OPERATION_NAME.finditer(text) if "Operation " in text else ()):
         n = m.group("n")
         after = text[m.end():m.end() + 60]

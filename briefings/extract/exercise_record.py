@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from ..model import Exercise, Span
 from .dates import find_dates, weekday_date
@@ -23,6 +24,20 @@ _EVENT_OF = re.compile(r"\b(?:[Tt]reaty|[Aa]greement|[Aa]ccords?|[Cc]onvention|[
 _RELATIVE = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|this (?:week|month|weekend|year|morning)|last (?:week|month)|next (?:week|month)|"
                        r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:in|since|until|from|by) (?:January|February|March|April|"
                        r"May|June|July|August|September|October|November|December))\b", re.IGNORECASE)
+# a lower-case word one of which every match of _RELATIVE holds ("day" for today and Monday, "jan" for January, ...)
+_RELATIVE_WORDS = ("day", "tomorrow", "tonight", "week", "month", "year", "morning", "jan", "feb", "mar", "apr", "may", "jun", "jul",
+                   "aug", "sep", "oct", "nov", "dec")
+
+
+def relative_time(text: str) -> bool:
+    """Whether `_RELATIVE` finds a relative time in `text`; an ASCII text without any of its words is not scanned."""
+    if text.isascii():  # (case-insensitive matching of ASCII letters is matching in lower case)
+        low = text.lower()
+        if not any(w in low for w in _RELATIVE_WORDS):
+            return False
+    return _RELATIVE.search(text) is not None
+
+
 _PAIR = re.compile(r"\b(?:the two (?:navies|countries|nations|sides|militaries|fleets|forces)|both (?:navies|countries|nations|sides|militaries)|"
                    r"two navies|these exercises|such exercises|other countries)\b")
 _THREE = re.compile(r"\b(?:trilateral|three (?:navies|countries|nations|militaries|sides|partners)|all three)\b")
@@ -197,13 +212,13 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
                     start = start or h.start
                 elif h.start and _END_CUE.search(text, max(0, h.pos - 30), h.pos):
                     end = end or h.start
-            if hits or _RELATIVE.search(text):
+            if hits or relative_time(text):
                 dated = True
             if wd_start is None and not any(h.start for h in hits):
                 wd_start = weekday_date(text, published)  # "began on Saturday": the Saturday before the article's date
             if year is None and (r.canon is None or r.year is None):
                 year = explicit_year(text)
-            if year is None and r.canon is None:
+            if year is None and r.canon is None and mode == "explicit":  # (an anaphor's sentence may date another exercise)
                 year = next((y for y in _sentence_years(units[ui].sent.text)), None)
     calendar_start = start
     if start is None and (end is None or (wd_start is not None and wd_start <= end)):
@@ -220,7 +235,7 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
         pos = _actors(pair, " ".join(lower(units[ui].sent.text) for _, _, ui in r.segs))
     pos += [h for h in _hosts(r.base, year) if h not in neg]
     status = status or _status(r, start, end, published)  # (once: the year below and the record both read it)
-    if year is None and status in ("under way", "planned"):
+    if year is None and status in ("under way", "planned", "cancelled"):
         year = pub_year
     obs -= set()  # observers stay observers
     participants = tuple(dict.fromkeys(c for c in pos if c not in neg and c not in obs and c not in hos))
@@ -247,16 +262,23 @@ def _own_places(r: Record) -> bool:
     return any(locations(own_text) for own_text, mode, _ in r.segs if mode == "explicit")
 
 
+@lru_cache(maxsize=None)
+def _host_index() -> dict[str, Any]:
+    """The data file's hosts by series in lower case (the first entry of a series, as a search in file order finds)."""
+    index: dict[str, Any] = {}
+    for k, v in (load("exercises").get("hosts") or {}).items():
+        index.setdefault(k.casefold(), v)
+    return index
+
+
 def _hosts(base: str | None, year: int | None) -> list[str]:
     """Countries that take part in every edition of the series (from the data file)."""
-    if not base:
+    if not base or base not in _host_index():
         return []
-    for k, v in (load("exercises").get("hosts") or {}).items():
-        if k.casefold() == base:
-            if isinstance(v, dict):
-                return list(v.get("countries") or []) if not (year and v.get("since") and year < v["since"]) else []
-            return list(v or [])
-    return []
+    v = _host_index()[base]
+    if isinstance(v, dict):
+        return list(v.get("countries") or []) if not (year and v.get("since") and year < v["since"]) else []
+    return list(v or [])
 
 
 def _status(r: Record, start: str | None, end: str | None, published: str | None) -> str:

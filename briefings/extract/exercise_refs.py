@@ -12,6 +12,8 @@ _TOKENS = re.compile(r"[\w'’-]+|[^\w\s]")
 _BREAK = re.compile(r"[.,;:()]|\band\b")
 _WORDISH = re.compile(r"[\w'’-]")
 _DIGIT1 = re.compile(r"\d")
+# "patrol" naming a kind of aircraft ("a maritime patrol aircraft"), not a patrol held
+_CRAFT_AFTER = re.compile(r"\s+(?:aircraft|planes?|helicopters?)\b", re.I)
 DEFINITE = {"the", "this", "that", "its", "their", "his", "her", "our", "poss"}
 INDEFINITE = {"a", "an"}
 GENERIC = {"these", "those", "any", "some", "numerous", "various", "many", "several", "such", "other", "both", "each", "every",
@@ -58,6 +60,8 @@ def find_phrases(text: str, names: list[NameHit]) -> list[PhraseHit]:
     for m in _NOUN.finditer(lower(text)):
         a, b = m.start("noun"), m.end()
         if any(h.start <= a < h.end for h in names):
+            continue
+        if m.group("noun") == "patrol" and _CRAFT_AFTER.match(text, b):
             continue
         if any(0 <= a - h.end <= 45 and not _BREAK.search(text[h.end:a]) for h in names):
             continue  # "Zapad-2021 strategic exercise"

@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 
 from .exercise_fields import focus_clause
-from .resources import any_of, lexicon, lower
+from .resources import alternation, any_of, lexicon, lower
 
 
 @lru_cache(maxsize=None)
@@ -14,7 +14,7 @@ def status_rx() -> dict[str, re.Pattern[str]]:
     lex = lexicon()
     return {"cancelled": any_of(lex["cancel_cues"]), "planned": any_of(lex["planned_cues"]),
             "under way": any_of(lex["underway_cues"]),
-            "event": re.compile(r"\b(?:" + "|".join(re.escape(v) for v in lex["event_verbs"]) + r")\b")}
+            "event": alternation(lex["event_verbs"], left=r"\b", right=r"\b")}
 
 
 

@@ -9,7 +9,7 @@ from ..model import Exercise
 from .dates import find_dates
 from .exercise_fields import country_spans, focus_clause, locations, place_spans
 from .exercise_names import NameHit, exercise_bases, find_names
-from .exercise_record import _RELATIVE, Record, explicit_year, finish
+from .exercise_record import Record, explicit_year, finish, relative_time
 from .exercise_status import status_rx
 from .exercise_refs import DEFINITE, PhraseHit, find_phrases
 from .resources import lower, series_matches
@@ -146,7 +146,7 @@ class _Context:
     def dated(self) -> bool:
         """Whether the sentence states a date or a relative time ("on Monday", "this week")."""
         if self._dated is None:
-            self._dated = bool(_RELATIVE.search(self.text)) or any(d.start or not d.has_year for d in find_dates(self.text, self.year))
+            self._dated = relative_time(self.text) or any(d.start or not d.has_year for d in find_dates(self.text, self.year))
         return self._dated
 
 

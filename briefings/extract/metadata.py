@@ -2,19 +2,20 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Metadata
 from .clutter import BODY, CLUTTER, HEADING, analyse, is_furniture
 from .dates import find_dates, first_full_date, slash_order
-from .resources import country_index
-from .text import Line, dateline_end, n_words
+from .resources import country_index, lexicon
+from .text import Line, dateline_end, more_words_than, n_words
 
 _ORG_WORDS = re.compile(
     r"(?i)\b(?:news|newswire|wire|bureau|government|ministry|department|office|command|times|post|agency|chronicle|ledger|weekly|daily|journal|review|centre|center|institute|herald|"
     r"gazette|tribune|magazine|press|report|monitor|insider|digest|observer|express|telegraph|guardian|today|online|"
-    r"network|media|radio|tv|broadcasting|recognition|horizons|defence|defense|naval|navy|forum|studies|policy|bulletin|"
-    r"dispatch|courier|mail|star|standard|globe|independent|economist|diplomat|affairs|world|watch|service|channel)\b")
-_BYLINE = re.compile(r"^(?:By|BY|By:|Words:|Text:|Author:|Authors:|Byline:|(?:Posted|Published|Written|Filed)\b[^|\n]{0,40}?\sby|(?!(?:Edited|Photos?|Photographs|Illustrations?|Graphics|Video|Additional reporting|Editing|Produced|Translated|Design)\b)"
+    r"network|media|radio|tv|broadcasting|recognition|horizons|defence|defense|naval|navy|forums?|studies|policy|bulletin|"
+    r"dispatch|courier|mail|star|standard|globe|independent|economist|diplomat|affairs|world|watch|service|channel|parliament|senate|congress)\b")
+_BYLINE = re.compile(r"^(?:By|BY|by|By:|Words:|Text:|Author:|Authors:|Byline:|(?:Posted|Published|Written|Filed)\b[^|\n]{0,40}?\sby|(?!(?:Edited|Photos?|Photographs|Illustrations?|Graphics|Video|Additional reporting|Editing|Produced|Translated|Design|Asked|Answered|Tabled|Started|Moved|Seconded|Sponsored|Introduced|Submitted|Reviewed)\b)"
                      r"(?:[A-Z][\w-]*(?:\s[a-z][\w-]*){0,2})\sby)\s+(?P<n>.+)$")
 _TITLE_WORDS = {"cdr", "cdr.", "adm", "adm.", "gen", "gen.", "brig", "brig.", "rear", "vice", "ret", "(ret)", "(retd)", "(r)", "retd", "wg",
                 "sqn", "ldr", "flt", "lt.", "cmdr", "capitán", "capitan", "de", "corbeta", "fragata", "navío", "teniente", "coronel", "mass", "communication", "specialist", "class", "petty", "officer", "chief", "sgt", "sgt.", "sergeant", "lt", "lt.", "capt", "capt.",
@@ -23,10 +24,10 @@ _TITLE_WORDS = {"cdr", "cdr.", "adm", "adm.", "gen", "gen.", "brig", "brig.", "r
                 "pfc", "spc", "spc.", "first", "second", "third", "1st", "2nd", "3rd", "journalist", "reporter", "correspondent"}
 _NOT_NAMES = {"staff", "reporter", "reporters", "correspondent", "desk", "team", "our", "editors", "editor", "bureau", "agency", "news",
               "online", "web", "newsroom", "wire", "agencies", "press", "service", "writer", "writers", "office"}
-_NAME = re.compile(r"^(?:[A-Z][\w'’.-]*\.?\s+){0,3}[A-Z][\w'’-]+$")
+_NAME = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]*\.?\s+){0,3}[A-ZÀ-Þ][\w'’-]+$")
 _BIO_NAME = re.compile(r"^(?P<n>(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’-]+),?\s+(?:is|was|has been|writes|covers|reports|serves)\b")
 _FOLLOW = re.compile(r"\bFollow\s+(?P<n>[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,5})\s+on\b")
-_COPY = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:\d{4}\s*)?(?P<n>[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,5})")
+_COPY = re.compile(r"(?:©|\(c\)|Copyright)[ \t]*(?:©[ \t]*)?(?:\d{4}[ \t]*)?(?P<n>[A-Z][\w&'’.-]*(?:[ \t]+[A-Z&][\w&'’.-]*){0,5})")
 _MD_MARK = re.compile(r"^#{1,6}\s+|^[*_]+|[*_]+$")
 _NAV_SEP = re.compile(r"\s(?:\||›|»|>|·)\s")
 _EDITED = re.compile(r"^(?:Edited|Compiled|Curated|Produced|Presented) by\s")
@@ -34,11 +35,33 @@ _REPORTED = re.compile(r"\b(?:said|says|told|according to|announced|reported|con
 _PAREN = re.compile(r"\((?P<n>[^()]{2,40})\)")
 
 
+@lru_cache(maxsize=None)
+def _vocab() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The lexicon's header vocabulary: (not-name words, byline word, trailing role or wire, edition suffix, title prefix,
+    record label, request date, answer date)."""
+    m = lexicon()["metadata"]
+
+    def alt(words: list[str]) -> str:
+        """An alternation of literal words, longest first."""
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    return (frozenset(w.casefold() for w in m["not_name_words"]),
+            re.compile(rf"^(?i:{alt(m['byline_words'])})\s+(?=[A-ZÀ-Þ])"),
+            re.compile(rf"(?i),?\s+(?:(?:{alt(m['role_modifiers'])})\s+){{0,2}}(?:{alt(m['byline_roles'])})$|[,/]?\s+(?:{alt(m['wire_names'])})$"),
+            re.compile(rf"(?i)\s+(?:{alt(m['edition_suffixes'])})$"),
+            re.compile(rf"(?i)^(?:{alt(m['title_prefixes'])})\s+"),
+            re.compile("|".join(m["record_labels"])), re.compile("|".join(m["request_dates"]), re.I),
+            re.compile("|".join(m["answer_dates"]), re.I))
+
+
 def _clean_name(raw: str) -> str | None:
     """A person's name (or "A and B") from a byline fragment, without role, date or outlet."""
     raw = re.sub(r"\s\((?:R|Ret\.?|Retd\.?|retired)\)", "", raw.strip())
+    not_names, byline_word, role_tail = _vocab()[:3]
+    raw = byline_word.sub("", raw)  # "Por X"
     raw = re.sub(r"^(?:Posted|Published|Written|Filed)\b.*?\sby\s+", "", raw)
     s = re.split(r"\s[|·•/]\s|,\s|\s[–—-]\s|\s\(|\son\s", raw)[0].strip().rstrip(".")
+    s = role_tail.sub("", s)  # "X Staff reporter", "X Associated Press"
     parts = []
     for part in re.split(r"\s+and\s+|\s*&\s*", s):
         toks = part.strip().split()
@@ -48,9 +71,12 @@ def _clean_name(raw: str) -> str | None:
     s = " and ".join(parts)
     if not all(_NAME.match(p) and 2 <= len(p.split()) <= 4 for p in parts):
         return None
-    if any(w.casefold() in _NOT_NAMES for p in parts for w in p.split()) or s.split()[0].casefold() in {"the", "a", "an"}:
+    if any(w.casefold() in _NOT_NAMES or w.casefold() in not_names for p in parts for w in p.split()) or s.split()[0].casefold() in {"the", "a", "an"}:
         return None
     return s
+
+
+_STAMP = re.compile(r"(?i)(published|updated|posted)\b")
 
 
 def header_end(lines: list[Line] | tuple[Line, ...], kinds: list[str] | tuple[str, ...]) -> int:
@@ -58,7 +84,7 @@ def header_end(lines: list[Line] | tuple[Line, ...], kinds: list[str] | tuple[st
     last_meta = -1
     for ln in lines[:20]:
         s = ln.text.strip()
-        if _BYLINE.match(s) or (s and n_words(s) <= 8 and first_full_date(s)) or re.match(r"(?i)(published|updated|posted)\b", s):
+        if _BYLINE.match(s) or (s and not more_words_than(s, 8) and first_full_date(s)) or _STAMP.match(s):
             last_meta = ln.index
     for ln, k in zip(lines, kinds):
         if ln.index > last_meta and k == BODY and n_words(ln.text) >= 20:
@@ -69,9 +95,9 @@ def header_end(lines: list[Line] | tuple[Line, ...], kinds: list[str] | tuple[st
 _SOURCE_LINE = re.compile(r"^Source:\s*(?P<n>[A-Z][^:|]{1,60}?)(?=\s+(?:Editor|Author|By|Updated|Published)\s*:|\s+\d{4}-\d{2}-\d{2}|\s*$)")
 # a breadcrumb whose first part names the outlet ("Continental Press Agency › Europe", "Obrona Dziś English | News | ...")
 _CRUMB = re.compile(r"^(?P<n>[A-Z][\w'’.&-]*(?:\s[A-Z&][\w'’.&-]*){0,5}?)(?P<ed>\s(?:English|Edition|Online))?\s(?:›|»|\|)\s.*\s(?:›|»|\|)\s")
-_TAIL_BYLINE = re.compile(r"^(?:\(?(?:Reporting|Reported|Written) by|Words:|Author:|Authors:|Text:)\s+(?P<n>[^;()]+)")
+_TAIL_BYLINE = re.compile(r"^(?:\(?(?:Reporting|Reported|Written) by|Words:|Author:|Authors:|Text:|\(?(?:Reporters?|Correspondents?|Writers?):)\s+(?P<n>[^;()]+)")
 _CITY_TAIL = re.compile(r",\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}$")
-_ISSUE = re.compile(r"(?i)^(?:[\w-]+\s){0,3}(?:No\.|Number|Vol\.|Issue|Nr\.)\s*\d[\w.-]*(?:,\s*(?:No\.|Issue)\s*\d+)?$")
+_ISSUE = re.compile(r"(?i)^(?:[\w-]+\s){0,3}(?:[—–|:-]\s)?(?:No\.|Number|Vol\.|Issue|Nr\.)\s*#?\d[\w./-]*(?:,\s*(?:No\.|Issue)\s*#?\d+)?$")
 _EPISODE = re.compile(r"^(?:Ep\.?|Episode)\s*\d+\s*[:.–—-]\s*[\"“]?(?P<t>[^\"”]{8,}?)[\"”]?$")
 
 
@@ -150,17 +176,21 @@ def _recover(text: str) -> Metadata:
         s = ln.text.strip()
         if not s or k == CLUTTER or s == masthead or k not in (HEADING, BODY):
             continue
-        if n_words(s) < 3 or (n_words(s) <= 7 and _clean_name(s)) or _BYLINE.match(s) or _EDITED.match(s) or (ln.index >= head_end and n_words(s) > 30):
+        if n_words(s) == 2 and k == HEADING and _labels_next(lines, ln.index):
+            title, title_idx = s, ln.index  # a short heading over a record label ("Question for ...")
+            break
+        if n_words(s) < 3 or (n_words(s) <= 7 and (_clean_name(s) or _unit_name(s))) or _BYLINE.match(s) or _EDITED.match(s) or (ln.index >= head_end and n_words(s) > 30):
             continue
         if ln.index < 6 and n_words(s) <= 5 and _is_masthead(s, "") and _ORG_WORDS.search(s):
             continue  # a second masthead line ("Press Information Bureau")
-        if _ISSUE.match(s) or re.match(r"(?i)^transcript\b|^\[\d{1,2}:\d{2}", s):
+        if _ISSUE.match(s) or re.match(r"(?i)^transcript\b|^\[\d{1,2}:\d{2}", s) or _vocab()[5].match(s.casefold()):
             continue  # "Issue Brief No. 41", "Transcript (auto-generated)": labels, not headlines
         if k == BODY and (n_words(s) >= 16 or _REPORTED.search(s)):
             break  # the page opens with its first paragraph: no headline stated
         if k == BODY and dateline_end(s):
             break
         title, title_idx = _MD_MARK.sub("", s).strip() or s, ln.index
+        title = _vocab()[4].sub("", title) or title  # "Thread: ..."
         break
     published = _published(lines, kinds, head_end)
     outlet = _outlet(text, lines, masthead, head_end)
@@ -168,15 +198,31 @@ def _recover(text: str) -> Metadata:
     return Metadata(title=title, published=published, outlet=outlet, author=author)
 
 
+def _unit_name(text: str) -> bool:
+    """Whether a short capitalised line names a unit or programme ("Naval Affairs Programme"), not a headline."""
+    ws = text.split()
+    return len(ws) <= 5 and all(w[:1].isupper() or w in ("of", "and", "for") for w in ws) and ws[-1].casefold() in _vocab()[0]
+
+
+def _labels_next(lines: list[Line], i: int) -> bool:
+    """Whether the next non-blank line after line `i` is a record label ("Question for Department of Harbours")."""
+    nxt = next((ln.text.strip() for ln in lines[i + 1:i + 4] if ln.text.strip()), "")
+    return bool(nxt) and _vocab()[5].match(nxt.casefold()) is not None
+
+
 def _published(lines: list[Line], kinds: list[str], head_end: int) -> str | None:
     """The first full date of the header (or of the first body paragraph)."""
+    request, answer = _vocab()[6:]
     for ln in lines[: head_end + 1]:
         s = ln.text
         if ln.index == head_end:
             s = s[: dateline_end(s)] if dateline_end(s) else ""
         iso = first_full_date(s)
-        if iso:
+        if iso and not request.search(s):
             return iso
+    for ln in lines[head_end: head_end + 8]:
+        if n_words(ln.text) <= 8 and answer.match(ln.text.strip()) and first_full_date(ln.text):
+            return first_full_date(ln.text)  # "Answered on 9 March 2024" under a question "tabled on" an earlier day
     for ln, k in zip(lines[head_end:], kinds[head_end:]):
         if k == BODY:
             return first_full_date(ln.text[:400])
@@ -193,6 +239,7 @@ def _outlet(text: str, lines: list[Line], masthead: str | None, head_end: int) -
             masthead = segs[0]
         if len(segs) > 1:
             masthead = max(segs, key=lambda p: (bool(_ORG_WORDS.search(p)), len(p)))
+        masthead = _vocab()[3].sub("", masthead) or masthead  # "... ENGLISH EDITION"
         return _nice_case(masthead, text)
     for ln in lines[:head_end]:
         src = _SOURCE_LINE.match(ln.text.strip())
@@ -246,6 +293,10 @@ def _author(lines: list[Line], kinds: list[str], head_end: int, title_idx: int, 
                 name = _clean_name(s)
                 if name and n_words(s) <= 10:
                     return name
+                for seg in (re.split(r"\s[|·•]\s", s)[1:] if n_words(s) <= 14 else ()):
+                    name = None if re.search(r"\d", seg) else _clean_name(seg)
+                    if name:
+                        return name  # "March 4, 2024 | Jane Doe, Senior Editor"
     for ln in lines:
         m = _TAIL_BYLINE.match(ln.text.strip())
         name = _clean_name(m.group("n")) if m else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from .claims import ClaimFeatures
-from .resources import alternation, lexicon, lower
+from .resources import alternation, lexicon, lower, word_alternation
 
 _PRONOUN_START = re.compile(r"^(?:It|He|She|They|This|That|These|Those|Its|Their|His|Her|Such)\b")
 _QUOTE = re.compile(r"[\"“][^\"”]{12,}[\"”]")
@@ -12,7 +12,7 @@ _BIO = re.compile(r"\b(?:is|was) (?:a|an|the) (?:[\w-]+ ){0,3}(?:analyst|fellow|
                   r"editor|scholar|expert|lecturer|director|officer)\b")
 _BACKGROUND = re.compile(r"\b(?:repeatedly|traditionally|historically|over the past|in recent years|for years|for decades|have long|has long|"
                          r"used to|welcome to|good morning|live coverage|anniversary|founded in|diplomatic relations|first held|"
-                         r"was first (?:held|planned|staged)|every (?:two|three|four|few) years|twice a year|coincided with|comes as|comes days)\b")
+                         r"was first (?:held|planned|staged)|every (?:two|three|four|few) years|twice a year|coincided with|comes as|comes days|since the end of)\b")
 # who did not take part: a key fact of an exercise report
 _ABSENT = re.compile(r"\b(?:did not|didn't|will not|won't|does not|do not|declined|refused|skipped|pulled out|withdrew)\b[^.;]{0,40}?"
                      r"\b(?:take part|taking part|participate|send|sent|join|invitation|attend)\w*|\bnot (?:a participant|taking part)\b")
@@ -21,9 +21,11 @@ _EXERCISE_REF_WORDS = ("exercise", "drill", "manoeuvres", "maneuvers", "patrol",
                        "participa", "contribut", "deployed", "sent", "joined", "hosted", "observer")
 _BACKGROUND_WORDS = ("repeatedly", "traditionally", "historically", "over the past", "in recent years", "for years", "for decades",
                      "have long", "has long", "used to", "welcome to", "good morning", "live coverage", "anniversary", "founded in",
-                     "diplomatic relations", "first held", "was first ", "every ", "twice a year", "coincided with", "comes as", "comes days")
+                     "diplomatic relations", "first held", "was first ", "every ", "twice a year", "coincided with", "comes as", "comes days",
+                     "since the end of")
 _ABSENT_WORDS = ("not", "n't", "declined", "refused", "skipped", "pulled out", "withdrew")  # one is in every match of _ABSENT
-_ADDRESS = re.compile(r"\b(?:we|our|us|you|your)\b")
+_ASKS = re.compile(r"^To ask (?:the|whether|if)\b")  # a parliamentary written question: it asks, it reports nothing
+_ADDRESS = re.compile(word_alternation(("we", "our", "us", "you", "your")) + r"\b")
 _EXERCISE_REF = re.compile(r"\b(?:the|this|its) (?:[\w-]+ )?(?:exercise|exercises|drill|drills|manoeuvres|maneuvers|patrol|war games?)\b|"
                            r"\b(?:took part|take part|taking part|participa\w+|contribut\w+|deployed|sent|joined|hosted|observers?)\b")
 
@@ -59,7 +61,7 @@ def claim_features(text: str, f: ClaimFeatures, para_rank: int, pos: int, exerci
         "places": min(f.places, 3) / 3, "countries": min(f.countries, 3) / 3, "exercise": min(exercise_hits, 2) / 2,
         "exercise_ref": float(any(w in low for w in _EXERCISE_REF_WORDS) and bool(_EXERCISE_REF.search(low))), "reporting": float(bool(_reporting().search(low))),
         "pronoun": float(bool(_PRONOUN_START.match(text))), "short": float(n < 6 or (n < 8 and f.anchors == 0)),
-        "long": float(n > 60), "question": float(text.rstrip("\"”’' ").endswith("?")), "judgement": weak_judgement,
+        "long": float(n > 60), "question": float(text.rstrip("\"”’' ").endswith("?") or text.startswith("To ask") and bool(_ASKS.match(text))), "judgement": weak_judgement,
         "quote": float(quoted > 0.4 * len(text)), "bio": float(("is a" in low or "is the" in low or "was a" in low or "was the" in low) and bool(_BIO.search(low))),
         "background": float(any(w in low for w in _BACKGROUND_WORDS) and bool(_BACKGROUND.search(low))), "address": float(bool(_ADDRESS.search(outside))),
         "header": float(in_header), "absent": float(any(w in low for w in _ABSENT_WORDS) and bool(_ABSENT.search(low))),

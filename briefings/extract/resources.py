@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 import sys
+from re import _constants as _sre  # the parsed form of a regex, to find the literals it needs
+from re._parser import parse as _sre_parse
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
@@ -52,6 +54,37 @@ def alternation(words: list[str] | tuple[str, ...] | set[str], *, flags: int = 0
                 left: str = r"(?<![\w])", right: str = r"(?![\w])") -> re.Pattern[str]:
     """One regex matching any of `words` (longest first), bounded so it never matches inside a word."""
     return re.compile(f"{left}(?:{trie_pattern(words)}){right}", flags)
+
+
+class Literals:
+    """Which of a fixed set of literal strings occur in a text: one trie scan instead of one `in` test per literal."""
+
+    def __init__(self, words: frozenset[str] | set[str]) -> None:
+        self.rx = re.compile(trie_pattern(words))
+        # every literal that is a prefix of a found one starts at the same place, so it occurs too
+        self.prefixes = {w: frozenset(v for v in words if w.startswith(v)) for w in words}
+
+    def present(self, text: str) -> set[str]:
+        """`{w for w in words if w in text}`: the longest literal at each start position, with its prefixes."""
+        out: set[str] = set()
+        pos, rx, prefixes = 0, self.rx, self.prefixes
+        while True:
+            m = rx.search(text, pos)
+            if m is None:
+                return out
+            out |= prefixes[m.group()]
+            pos = m.start() + 1
+
+
+def word_alternation(alts: list[str] | tuple[str, ...]) -> str:
+    r"""`\b(?:a|b|...)` for regex alternatives that each start with a plain letter, written so that a regex starting with
+    it scans fast for those first letters: the word boundary is checked after the letter, by look-behind.
+
+    (Faster only when the first letters are rare in the text scanned: capitals, or a few lower-case letters.)
+    """
+    for a in alts:
+        assert a[:1].isalpha() and a[:1].isascii(), a
+    return "(?:" + "|".join(f"{a[0]}(?<!\\w{a[0]}){a[1:]}" for a in alts) + ")"
 
 
 def lower(text: str) -> str:
@@ -183,6 +216,21 @@ def place_regex() -> re.Pattern[str]:
     return re.compile(rf"(?:{trie_pattern(names)})(?![\w])")
 
 
+# the words _COMPASS ends with, before its spaces: a text that ends otherwise holds no match
+_COMPASS_WORDS = ("north", "south", "east", "west", "central", "north-east", "north-west", "south-east", "south-west", "northeast",
+                  "northwest", "southeast", "southwest", "northern", "southern", "eastern", "western", "northeastern", "northwestern",
+                  "southeastern", "southwestern", "interior", "inner", "coastal")
+
+
+def _compass_before(text: str, a: int) -> re.Match[str] | None:
+    """`_COMPASS.search(text, max(0, a - 40), a)`: compass words right before offset `a`, looked for only when the
+    40 characters before it end in one."""
+    lo = max(0, a - 40)
+    if not text[lo:a].rstrip().endswith(_COMPASS_WORDS):
+        return None
+    return _COMPASS.search(text, lo, a)
+
+
 def places(text: str) -> list[tuple[int, int, str]]:
     """Gazetteer places in `text` as (start, end, text), a compass word in front included ("northern Arabian Sea")."""
     return list(_places(text))
@@ -196,7 +244,7 @@ def _places(text: str) -> tuple[tuple[int, int, str], ...]:
         a, b = m.span()
         if a and (text[a - 1].isalnum() or text[a - 1] == "_"):
             continue
-        c = _COMPASS.search(text, max(0, a - 40), a)
+        c = _compass_before(text, a)
         if c and (c.start() == 0 or not text[c.start() - 1].isalnum()):
             a = c.start()
         out.append((a, b, text[a:b]))
@@ -333,6 +381,31 @@ def _word_literals(pattern: str) -> tuple[frozenset[str], bool]:
     return frozenset(lits), safe
 
 
+def _literal_runs(items: Any, runs: list[str], cur: list[str]) -> None:
+    """Collect the runs of plain characters of a parsed regex sequence (zero-width assertions do not break a run)."""
+    for op, av in items:
+        if op is _sre.LITERAL:
+            cur.append(chr(av))
+        elif op is _sre.SUBPATTERN and not av[1] and not av[2]:
+            _literal_runs(av[3], runs, cur)  # a plain group is part of the sequence
+        elif op is not _sre.AT:
+            runs.append("".join(cur))
+            cur.clear()
+
+
+def required_literal(pattern: str) -> str:
+    """The longest run of plain characters (3 or more) that every match of `pattern` holds, else ""."""
+    parsed = _sre_parse(pattern)
+    if parsed.state.flags & re.IGNORECASE:
+        return ""
+    runs: list[str] = []
+    cur: list[str] = []
+    _literal_runs(parsed, runs, cur)
+    runs.append("".join(cur))
+    best = max(runs, key=len)
+    return best if len(best) >= 3 else ""
+
+
 # word starts too common to tell cue patterns apart
 _COMMON = frozenset({"the", "are", "was", "wer", "tha", "thi", "its", "wit", "fro", "has", "wil", "wou", "one", "not", "but", "and",
                      "is", "be", "in", "of", "to", "an", "a"})
@@ -398,6 +471,7 @@ class CueSet:
         self.patterns = [re.compile(p) for p in patterns]
         self._alts: list[tuple[re.Pattern[str], frozenset[str], bool]] = []  # (regex, literals, all required)
         self._pre: list[re.Pattern[str] | None] = []
+        self._req: list[str] = []  # a literal every match of the alternative holds, or ""
         self._whole: list[tuple[re.Pattern[str], frozenset[str]]] = []
         for p, rx in zip(patterns, self.patterns):
             lits, safe = _word_literals(p)
@@ -410,14 +484,18 @@ class CueSet:
                 if not every and a_lits - _COMMON:
                     a_lits = a_lits - _COMMON  # each path of a cue pattern has a rarer literal than these
                 self._alts.append((re.compile(alt), a_lits, every))
-                # without its leading \b, an alternative that starts with a word is scanned for fast (a literal prefix)
-                self._pre.append(re.compile(alt[2:]) if re.match(r"\\b[a-z]", alt) else None)
+                self._req.append(required_literal(alt))
+                # without its leading \b, an alternative that starts with a word (or a group of words) is scanned
+                # for fast (a literal prefix or a set of first letters)
+                self._pre.append(re.compile(alt[2:]) if re.match(r"\\b(?:[a-z]|\(\?:)", alt) else None)
         self._always = [i for i, (_, lits, _) in enumerate(self._alts) if not lits]
         self._by_lit: dict[str, list[int]] = {}
         for i, (_, lits, _) in enumerate(self._alts):
             for lit in lits:
                 self._by_lit.setdefault(lit, []).append(i)
         self._keys = frozenset(self._by_lit)
+        # (regex, literals, all required, required literal, prefix regex) of each alternative, read together in `search`
+        self._plan = [(rx, lits, every, q, p) for (rx, lits, every), q, p in zip(self._alts, self._req, self._pre)]
 
     def search(self, low: str) -> re.Match[str] | None:
         """The first match in `low` (a `lower()` text) of the patterns' alternatives, in order, or None."""
@@ -425,14 +503,16 @@ class CueSet:
         idx = set(self._always)
         for lit in present & self._keys:
             idx.update(self._by_lit[lit])
-        alts, pre = self._alts, self._pre
+        plan = self._plan
         for i in sorted(idx):
-            rx, lits, every = alts[i]
+            rx, lits, every, req, pre = plan[i]
             if every and not lits <= present:
                 continue
+            if req and req not in low:
+                continue
             start = 0
-            if pre[i] is not None:
-                p = pre[i].search(low)
+            if pre is not None:
+                p = pre.search(low)
                 if p is None:
                     continue
                 start = p.start()  # the alternative cannot match before its literal prefix does

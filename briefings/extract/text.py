@@ -11,12 +11,12 @@ jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n u.s.a e.u inc ltd c
 a.m p.m rev hon est dept univ ave mt ft gov't cf al assn bros messrs mme mlle rt ret vice rear
 """.split())
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?:\[\d{1,3}\])*(?=\s+[\"“‘'(\[]?[A-Z0-9À-ÖØ-ÞА-ЯЁ])|[.!?…]+[\"”’')\]]*(?=\s+[–—•·-]\s)")
-_WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
+# (the first mark is shared by both alternatives and read first, so the regex scans for marks fast)
+_BOUNDARY = re.compile(r"[.!?…](?:[.!?…]*[\"”’')\]]*(?:\[\d{1,3}\])*(?=\s+[\"“‘'(\[]?[A-Z0-9À-ÖØ-ÞА-ЯЁ])|[.!?…]*[\"”’')\]]*(?=\s+[–—•·-]\s))")
 _DOTTED = re.compile(r"(?:\w\.)+\w")
 _CLOSER_END = re.compile(r"[\"”’')\]]$")
 _WORDCHAR = re.compile(r"\w")
-_DASH = re.compile(r"\s+(?:–|—|--|-)\s+")
+_DASH = re.compile(r"\s\s*(?:–|—|--|-)\s+")  # (\s\s* for \s+: a first character to scan for)
 _DATELINE_TOKEN = re.compile(r"^(?:[A-Z][\w.'’/-]*,?|\d{1,2},?|\d{4}\)?,?|\([^()]*\)?,?|[A-Z]{2,},?|[\w.'’/-]*\)|[a-z]{1,3}\.?)$")
 
 
@@ -61,15 +61,19 @@ def split_lines(text: str) -> list[Line]:
     return out
 
 
+def _last_word(chunk: str) -> str:
+    r"""`re.search(r"([\w.'’-]+)$", chunk).group(1)` (or ""): the run of word characters, dots, apostrophes and hyphens that
+    ends `chunk` (or ends it before a final newline), read backwards from the end."""
+    end = len(chunk) - 1 if chunk.endswith("\n") else len(chunk)
+    i = end
+    while i and (chunk[i - 1].isalnum() or chunk[i - 1] in "_.'’-"):
+        i -= 1
+    return chunk[i:end]
+
+
 def _is_abbreviation(chunk: str) -> bool:
     """True when the text before a full stop ends in an abbreviation or an initial."""
-    cut = max(0, len(chunk) - 64)
-    m = _WORD_BEFORE.search(chunk, cut)  # the last word: no need to scan the whole chunk
-    if m and m.start() == cut and cut:
-        m = _WORD_BEFORE.search(chunk)
-    if not m:
-        return False
-    word = m.group(1).rstrip(".").casefold()
+    word = _last_word(chunk).rstrip(".").casefold()
     if not word:
         return False
     if word in ABBREVIATIONS:
@@ -148,6 +152,15 @@ WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 def words(text: str) -> list[str]:
     """Word tokens of `text`."""
     return WORD.findall(text)
+
+
+def more_words_than(text: str, k: int) -> bool:
+    """`n_words(text) > k`, settled by the words of a prefix of a long text when it holds more than `k` of them
+    (a prefix never holds more words than the whole text)."""
+    cut = 8 * (k + 1)
+    if len(text) > cut and len(WORD.findall(text, 0, cut)) > k:
+        return True
+    return n_words(text) > k
 
 
 @lru_cache(maxsize=8192)
