@@ -11,6 +11,9 @@ Defaults: sizes 100 1000 10000. For each size, benchmarks/corpus.py writes the c
 reports the median. Stages, as in briefings.pipeline.build():
 
   read       read_sources(): files -> SourceDocuments, decode, metadata, grading, copy detection
+             (here in one process; `briefings build --jobs N` reads in the N workers)
+  sketch     the copy sketches alone (computed by the reading workers in a build)
+  copies     copy detection from the sketches (the serial join, assign_origins)
   extract    extract_document() per source (the summariser)
   fuse       combine() + corroborate(): ids, exercises merged across sources, claims corroborated
   assemble   assemble(): sections, ranking, citations
@@ -190,7 +193,7 @@ def child(n: int, config: Path, runs: int, sumy_max: int, pdf_max: int) -> dict:
     from briefings.corroborate import corroborate
     from briefings.extract.combine import combine
     from briefings.extract.document import clear_caches, extract_document
-    from briefings.origins import assign_origins
+    from briefings.origins import assign_origins, sketch
     from briefings.pipeline import _template_dirs, edition_time, read_sources
     from briefings.render import render_all
 
@@ -198,7 +201,7 @@ def child(n: int, config: Path, runs: int, sumy_max: int, pdf_max: int) -> dict:
     cfg = loaded.config
     moment = edition_time(NOW, cfg.timezone)
     tdirs = _template_dirs(loaded)
-    stages = ["read", "copies", "extract", "fuse", "assemble", "md", "html"]
+    stages = ["read", "sketch", "copies", "extract", "fuse", "assemble", "md", "html"]
     if n <= pdf_max:
         stages.append("pdf")
     times: dict[str, list[float]] = {s: [] for s in stages}
@@ -229,7 +232,9 @@ def child(n: int, config: Path, runs: int, sumy_max: int, pdf_max: int) -> dict:
         clear_caches()
         sources = timed("read", lambda: read_sources(loaded, edition=moment.date()), run)
         docs = list(sources.documents)
-        timed("copies", lambda: assign_origins(docs), run)
+        # A build computes the sketches in the workers that read the files; the join is serial.
+        sketches = timed("sketch", lambda: [sketch(d.text) for d in docs], run)
+        timed("copies", lambda: assign_origins(docs, sketches), run)
         parts = timed("extract", lambda: [extract_document(d) for d in docs], run)
         extraction = timed("fuse", lambda: corroborate(combine(docs, parts)), run)
         briefing = timed("assemble", lambda: assemble(extraction, cfg, moment, (), ()), run)

@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import replace
+from typing import Callable
 
+from briefings.extract.combine import with_id
 from briefings.model import Claim, Extraction, SourceDocument, Span, source_order
 
 BLOCK_KEYS = 4
@@ -77,8 +79,19 @@ def corroborate(ex: Extraction) -> Extraction:
     """Merge claims that state the same thing across sources; set origins, credibility, confidence."""
     claims = list(ex.claims)
     docs = {d.id: d for d in ex.sources}
-    words = [content_words(c.text) for c in claims]
-    parent = list(range(len(claims)))
+    roots = _group_roots([content_words(c.text) for c in claims], [c.source for c in claims])
+    groups: dict[int, list[int]] = {}
+    for i, root in enumerate(roots):
+        groups.setdefault(root, []).append(i)
+    order = _SourceOrder()
+    merged = [_merge([claims[i] for i in members], docs, order) for members in groups.values()]
+    merged.sort(key=lambda c: (order(c.source), c.start))
+    return replace(ex, claims=tuple(with_id(c, f"c{i}") for i, c in enumerate(merged, 1)))
+
+
+def _group_roots(words: list[frozenset[str]], sources: list[str]) -> list[int]:
+    """For each claim, the first claim of its group (union-find over the blocked comparisons)."""
+    parent = list(range(len(words)))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -92,40 +105,55 @@ def corroborate(ex: Extraction) -> Extraction:
             df[w] = df.get(w, 0) + 1
     # Each claim is compared with the first claim (the representative) of every group already
     # indexed under one of its rare words: at most BLOCK_KEYS * MAX_POSTINGS comparisons each.
+    # The loop is same_statement inlined (it runs BLOCK_KEYS * MAX_POSTINGS times per claim).
+    sizes = [len(ws) for ws in words]
     postings: dict[str, list[int]] = {}
     for i, ws in enumerate(words):
         keys = sorted(ws, key=lambda w: (df[w], w))[:BLOCK_KEYS]
+        root_i, src, n = i, sources[i], sizes[i]  # root_i is find(i) throughout
         seen: set[int] = set()
         for key in keys:
             for rep in postings.get(key, ()):
-                root = find(rep)
-                if root in seen or root == find(i):
+                root = rep if parent[rep] == rep else find(rep)
+                if root == root_i or root in seen:
                     continue
                 seen.add(root)
-                if claims[root].source != claims[i].source and same_statement(words[root], ws):
-                    parent[find(i)] = root
-        root_i = find(i)
+                if sources[root] == src:
+                    continue
+                m = sizes[root]
+                inter = len(words[root] & ws)
+                if (inter / min(m, n) >= MIN_CONTAINMENT
+                        and inter / (m + n - inter) >= MIN_JACCARD):
+                    parent[root_i] = root_i = root
         for key in keys:
             bucket = postings.setdefault(key, [])
-            if root_i not in bucket and len(bucket) < MAX_POSTINGS:
+            if len(bucket) < MAX_POSTINGS and root_i not in bucket:
                 bucket.append(root_i)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(claims)):
-        groups.setdefault(find(i), []).append(i)
-    merged = [_merge([claims[i] for i in members], docs) for members in groups.values()]
-    merged.sort(key=lambda c: (source_order(c.source), c.start))
-    return replace(ex, claims=tuple(replace(c, id=f"c{i}") for i, c in enumerate(merged, 1)))
+    return [find(i) for i in range(len(words))]
 
+
+class _SourceOrder(dict):
+    """source_order(id), remembered per source id (it is asked for every claim)."""
+
+    def __call__(self, source_id: str) -> int:
+        """The number in the source id."""
+        n = self.get(source_id)
+        if n is None:
+            n = self[source_id] = source_order(source_id)
+        return n
 
 
 def _grade(doc: SourceDocument | None) -> int:
     return RELIABILITY_ORDER.index(doc.reliability) if doc and doc.reliability in RELIABILITY_ORDER else 5
 
 
-def _merge(group: list[Claim], docs: dict[str, SourceDocument]) -> Claim:
+def _merge(group: list[Claim], docs: dict[str, SourceDocument],
+           order: Callable[[str], int] = source_order) -> Claim:
     """One claim for a group: the best-sourced text, the rest as corroborating spans."""
-    best = min(group, key=lambda c: (_grade(docs.get(c.source)), -c.score, source_order(c.source), c.start))
-    others = sorted((c for c in group if c is not best), key=lambda c: (source_order(c.source), c.start))
+    if len(group) == 1:
+        return _alone(group[0], docs)
+    best = min(group, key=lambda c: (_grade(docs.get(c.source)), -c.score, order(c.source), c.start))
+    others = sorted((c for c in group if c is not best), key=lambda c: (order(c.source), c.start))
     sources = {c.source for c in group}
     origins = len({(docs[s].origin or s) if s in docs else s for s in sources})
     best_grade = RELIABILITY_ORDER[min(_grade(docs.get(s)) for s in sources)]
@@ -139,3 +167,11 @@ def _merge(group: list[Claim], docs: dict[str, SourceDocument]) -> Claim:
         date=best.date or next((c.date for c in others if c.date), None),
         attribution=best.attribution or next((c.attribution for c in others if c.attribution), None),
     )
+
+
+def _alone(claim: Claim, docs: dict[str, SourceDocument]) -> Claim:
+    """A claim no other source states: one origin (what _merge gives a group of one)."""
+    grade = RELIABILITY_ORDER[_grade(docs.get(claim.source))]
+    return replace(claim, corroborated_by=(), origins=1, credibility=credibility(1),
+                   confidence=confidence(1, grade), date=claim.date or None,
+                   attribution=claim.attribution or None)

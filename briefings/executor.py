@@ -17,6 +17,9 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 EXECUTORS = ("local", "process", "dask")
+# Modules the process workers import once, before any task: the file reader and the summariser.
+PRELOAD = ("briefings.sources.read", "briefings.origins", "briefings.extract.document",
+           "briefings.extract.metadata")
 
 
 class Executor(Protocol):
@@ -100,11 +103,11 @@ class ProcessExecutor(_Windowed):
     """N worker processes on this machine (concurrent.futures), fed in chunks.
 
     Workers start with the forkserver method where there is one (no fork of a process that
-    runs threads, such as the progress bar), with the summariser imported once up front."""
+    runs threads, such as the progress bar), with the reader and summariser imported up front."""
 
     name = "process"
 
-    def __init__(self, workers: int, preload: tuple[str, ...] = ("briefings.extract.document",)):
+    def __init__(self, workers: int, preload: tuple[str, ...] = PRELOAD):
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from briefings.extract_cache import ExtractCache
 
 Progress = Callable[[int, int], None]
+# Executors whose workers read this machine's files (a Dask cluster may be elsewhere).
+LOCAL_READERS = ("local", "process")
 
 
 @dataclass
@@ -57,11 +59,13 @@ def edition_time(now: datetime | str | None, timezone: str) -> datetime:
 
 
 def read_sources(loaded: LoadedConfig, *, out_dir: Path | None = None, offline: bool = False,
-                 edition: date | None = None, write_cache: bool = True) -> SourceSet:
+                 edition: date | None = None, write_cache: bool = True,
+                 reader: "Executor | None" = None) -> SourceSet:
     """The config's sources (files, pages, feeds), read once each and graded.
 
     Web sources go through the HTTP cache in `network.cache_dir`, else OUT/.cache/http;
-    `offline` reads them from that cache alone. `edition` dates the feeds' period window."""
+    `offline` reads them from that cache alone. `edition` dates the feeds' period window.
+    Files are read in `reader`'s workers when given (same result)."""
     from briefings.sources.collect import collect_sources, make_client
 
     cfg = loaded.config
@@ -72,7 +76,7 @@ def read_sources(loaded: LoadedConfig, *, out_dir: Path | None = None, offline: 
                            {name: o.reliability for name, o in cfg.outlets.items()},
                            client=lambda: make_client(cfg.network, cache, offline=offline,
                                                       write_cache=write_cache),
-                           window=window, zone=cfg.timezone)
+                           window=window, zone=cfg.timezone, reader=reader)
 
 
 def unavailable_summary(sources: SourceSet) -> list[str]:
@@ -193,37 +197,18 @@ def build(loaded: LoadedConfig, *, out_dir: Path, now: datetime | str | None = N
           offline: bool = False, execution: Execution | None = None) -> BuildReport:
     """One edition. With check=True every stage runs and nothing is written."""
     from briefings.assemble import assemble
+    from briefings.executor import make_executor
     from briefings.render import render_all
     from briefings.write import interrupted_run, json_bytes, write_edition
 
     cfg = loaded.config
     moment = edition_time(now, cfg.timezone)
     timings: dict[str, float] = {}
-    t = time.perf_counter()
-    sources = read_sources(loaded, out_dir=out_dir, offline=offline, edition=moment.date(),
-                           write_cache=not check)
-    timings["read"] = time.perf_counter() - t
-    if not sources.documents:
-        failed = "".join(f"\n  {line}" for line in unavailable_summary(sources))
-        raise BriefingError("no readable sources: the patterns under 'sources' matched no "
-                            ".txt, .md, .html or .pdf file, and no page or feed could be read"
-                            + failed, path=str(loaded.path), key="sources")
-    if cfg.period:
-        sources = in_period(sources, *cfg.period.window(moment.date()))
-        if not sources.documents:
-            raise BriefingError("no source is dated inside the period", path=str(loaded.path),
-                                key="period")
+    execution = execution or Execution()
+    with make_executor(execution.executor, execution.jobs, execution.scheduler) as run:
+        sources, extraction, run_info = _read_and_extract(loaded, run, execution, out_dir, offline,
+                                                          moment, check, progress, timings)
     warnings = unavailable_summary(sources) + skipped_summary(sources.skipped)
-    t = time.perf_counter()
-    # Extraction takes the documents over: each text is let go once extracted (the briefing
-    # quotes claims and assessments, which carry their own text), so peak memory follows the
-    # edition's results rather than the corpus.
-    pending = deque(sources.documents)
-    sources = replace(sources, documents=())
-    extraction, run_info = _extract_with(pending, execution or Execution(), out_dir, check,
-                                         progress, timings)
-    sources = replace(sources, documents=extraction.sources)
-    timings["extract"] = time.perf_counter() - t - timings.get("fuse", 0.0)
     t = time.perf_counter()
     briefing = assemble(extraction, cfg, moment, tuple(warnings),
                         tuple(UnavailableSource(u.path, u.reason) for u in sources.unavailable))
@@ -253,22 +238,65 @@ def build(loaded: LoadedConfig, *, out_dir: Path, now: datetime | str | None = N
     return report
 
 
+def _read_and_extract(loaded: LoadedConfig, run: "Executor", execution: Execution, out_dir: Path,
+                      offline: bool, moment: datetime, check: bool, progress: Progress | None,
+                      timings: dict[str, float]) -> tuple[SourceSet, Extraction, dict]:
+    """Read the sources (files in `run`'s workers when they share this machine's files), keep
+    those in the period, extract and fuse: the sources, the extraction and the run's figures."""
+    cfg = loaded.config
+    t = time.perf_counter()
+    sources = read_sources(loaded, out_dir=out_dir, offline=offline, edition=moment.date(),
+                           write_cache=not check, reader=run if run.name in LOCAL_READERS else None)
+    timings["read"] = time.perf_counter() - t
+    if not sources.documents:
+        failed = "".join(f"\n  {line}" for line in unavailable_summary(sources))
+        raise BriefingError("no readable sources: the patterns under 'sources' matched no "
+                            ".txt, .md, .html or .pdf file, and no page or feed could be read"
+                            + failed, path=str(loaded.path), key="sources")
+    if cfg.period:
+        sources = in_period(sources, *cfg.period.window(moment.date()))
+        if not sources.documents:
+            raise BriefingError("no source is dated inside the period", path=str(loaded.path),
+                                key="period")
+    t = time.perf_counter()
+    # Extraction takes the documents over: each text is let go once extracted (the briefing
+    # quotes claims and assessments, which carry their own text), so peak memory follows the
+    # edition's results rather than the corpus.
+    pending = deque(sources.documents)
+    sources = replace(sources, documents=())
+    extraction, run_info = _extract_with(pending, execution, out_dir, check, progress, timings,
+                                         run)
+    sources = replace(sources, documents=extraction.sources)
+    timings["extract"] = time.perf_counter() - t - timings.get("fuse", 0.0)
+    return sources, extraction, run_info
+
+
 def _extract_with(pending: deque[SourceDocument], execution: Execution, out_dir: Path,
-                  check: bool, progress: Progress | None,
-                  timings: dict[str, float]) -> tuple[Extraction, dict]:
+                  check: bool, progress: Progress | None, timings: dict[str, float],
+                  run: "Executor | None" = None) -> tuple[Extraction, dict]:
     """extract_all over the queued documents (taken off the queue one by one) with the run's
-    executor and cache; the figures for the manifest."""
+    executor (`run`, else one made for `execution`) and cache; the figures for the manifest."""
     from briefings.executor import make_executor
+
+    if run is None:
+        with make_executor(execution.executor, execution.jobs, execution.scheduler) as made:
+            return _extract_with(pending, execution, out_dir, check, progress, timings, made)
+    return _extract_on(run, pending, execution, out_dir, check, progress, timings)
+
+
+def _extract_on(run: "Executor", pending: deque[SourceDocument], execution: Execution,
+                out_dir: Path, check: bool, progress: Progress | None,
+                timings: dict[str, float]) -> tuple[Extraction, dict]:
+    """_extract_with on an open executor."""
     from briefings.extract_cache import ExtractCache
 
     cache = (ExtractCache(extract_cache_dir(out_dir), read_only=check) if execution.cache
              else None)
     count = len(pending)
-    with make_executor(execution.executor, execution.jobs, execution.scheduler) as run:
-        _same_extractor(run)
-        extraction = extract_all(_drain(pending), progress, executor=run, cache=cache,
-                                 lean=True, total=count, timings=timings)
-        info = {"documents": count, "executor": run.name, "jobs": run.workers}
+    _same_extractor(run)
+    extraction = extract_all(_drain(pending), progress, executor=run, cache=cache,
+                             lean=True, total=count, timings=timings)
+    info = {"documents": count, "executor": run.name, "jobs": run.workers}
     if cache:
         if cache.stats.written:
             cache.prune()

@@ -2,9 +2,21 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TypeVar
 
 from ..model import Conflict, DocumentExtraction, Exercise, Extraction, SourceDocument
 from .exercise_names import series_key
+
+T = TypeVar("T")
+
+
+def with_id(item: T, new_id: str) -> T:
+    """replace(item, id=new_id) for a frozen model object, without re-running its __init__
+    (combine numbers every claim and assessment of the corpus)."""
+    copy = object.__new__(type(item))
+    copy.__dict__.update(item.__dict__)
+    copy.__dict__["id"] = new_id
+    return copy
 
 
 def exercise_key(x: Exercise) -> str:
@@ -62,9 +74,9 @@ def combine(docs: list[SourceDocument], parts: list[DocumentExtraction]) -> Extr
     n = 0
     for part in parts:
         for c in part.claims:
-            claims.append(replace(c, id=f"c{len(claims) + 1}"))
+            claims.append(with_id(c, f"c{len(claims) + 1}"))
         for a in part.assessments:
-            assessments.append(replace(a, id=f"a{len(assessments) + 1}"))
+            assessments.append(with_id(a, f"a{len(assessments) + 1}"))
         for x in part.exercises:
             key = exercise_key(x)
             if not key:

@@ -5,15 +5,18 @@ import hashlib
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from briefings.config import NetworkSpec, SourceSpec
 from briefings.errors import SourceError
 from briefings.model import SourceDocument
 from briefings.sources.client import WebClient
-from briefings.sources.files import Skipped, display, expand
-from briefings.sources.read import SourceSet, grade, read_file
+from briefings.sources.files import FoundFile, Skipped, display, expand
+from briefings.sources.read import SourceSet, grade, read_found
 from briefings.sources.urls import normalize_url
+
+if TYPE_CHECKING:
+    from briefings.executor import Executor
 
 DEFAULT_MAX_ITEMS = 20
 
@@ -40,6 +43,7 @@ class _Collector:
     def __init__(self) -> None:
         self.docs: list[SourceDocument] = []
         self.details: list[dict] = []
+        self.sketches: list[frozenset[int] | None] = []
         self.skipped: list[Skipped] = []
         self.unavailable: list[Skipped] = []
         self.duplicates: list[Skipped] = []
@@ -66,7 +70,8 @@ class _Collector:
         self._files.add(key)
         return False
 
-    def add(self, doc: SourceDocument, keys: tuple[str, ...], details: dict, shown: str) -> None:
+    def add(self, doc: SourceDocument, keys: tuple[str, ...], details: dict, shown: str,
+            sketch: frozenset[int] | None = None) -> None:
         if not doc.text.strip():
             self.skipped.append(Skipped(shown, "no text"))
             return
@@ -84,6 +89,7 @@ class _Collector:
         index = len(self.docs)
         self.docs.append(doc)
         self.details.append(details)
+        self.sketches.append(sketch)
         self._texts[text_key] = index
         for key in keys:
             self._urls[key] = index
@@ -96,9 +102,10 @@ class _Collector:
 def collect_sources(specs: list[SourceSpec], base: Path, outlets: dict[str, str] | None = None,
                     *, client: Callable[[], WebClient] | None = None,
                     window: tuple[date | None, date] | None = None,
-                    zone: str = "UTC") -> SourceSet:
+                    zone: str = "UTC", reader: "Executor | None" = None) -> SourceSet:
     """Read every source once, in config order; failures are recorded, never raised (except a
-    `path` that matches nothing, which is a mistake in the config)."""
+    `path` that matches nothing, which is a mistake in the config). Files are read (decoded,
+    metadata, copy sketch) by `reader`'s workers when given, else here: the same result."""
     c = _Collector()
     web: WebClient | None = None
 
@@ -112,16 +119,7 @@ def collect_sources(specs: list[SourceSpec], base: Path, outlets: dict[str, str]
         if spec.path is not None:
             found, skip = expand(spec.path, base)
             c.skipped.extend(skip)
-            for f in found:
-                if c.seen_file(f.path):
-                    continue
-                info: dict = {}
-                try:
-                    doc = read_file(f, "s0", info)
-                except SourceError as exc:
-                    c.fail(display(f.path), exc)
-                    continue
-                c.add(doc, (), info, doc.path)
+            _read_files(c, [f for f in found if not c.seen_file(f.path)], reader)
         elif spec.url is not None:
             _read_page(c, get_client(), spec.url, {})
         else:
@@ -130,10 +128,24 @@ def collect_sources(specs: list[SourceSpec], base: Path, outlets: dict[str, str]
                        window, zone)
     docs = [replace(d, id=f"s{i}") for i, d in enumerate(c.docs, 1)]
     details = {d.id: info for d, info in zip(docs, c.details) if info}
-    docs = grade(docs, outlets or {})
+    docs = grade(docs, outlets or {}, c.sketches)
     return SourceSet(tuple(docs), tuple(c.skipped), unavailable=tuple(c.unavailable),
                      duplicates=tuple(c.duplicates), details=details, feeds=tuple(c.feeds),
                      fetch=dict(web.stats) if web else {})
+
+
+def _read_files(c: _Collector, files: list[FoundFile], reader: "Executor | None") -> None:
+    """Read the files in order, in `reader`'s workers when given (chunks, results in order)."""
+    from briefings.executor import LocalExecutor, chunk_size
+
+    run = reader or LocalExecutor()
+    results = run.map(read_found, files, chunk_size(len(files), run.workers))
+    for f, (doc, info, sketch, error) in zip(files, results):
+        if doc is None:
+            assert error is not None
+            c.fail(display(f.path), SourceError(error[0], path=error[1]))
+            continue
+        c.add(doc, (), info, doc.path, sketch)
 
 
 def _read_page(c: _Collector, web: WebClient, url: str, extra: dict) -> None:

@@ -142,13 +142,32 @@ def check_html_parse(html: str, shown: str) -> None:
                           f"at line {fatal[0].line}", path=shown)
 
 
-def grade(docs: list[SourceDocument], outlets: dict[str, str]) -> list[SourceDocument]:
-    """Set each source's reliability from the config (unknown = F) and its copy group's origin."""
-    from briefings.origins import assign_origins
+def read_found(found: FoundFile) -> tuple[SourceDocument | None, dict, frozenset[int] | None,
+                                          tuple[str, str | None] | None]:
+    """What a worker does with one file: (document, details, copy sketch, None), or
+    (None, details, None, (message, path)) when it cannot be read. Pure and picklable."""
+    from briefings.origins import sketch
+
+    details: dict = {}
+    try:
+        doc = read_file(found, "s0", details)
+    except SourceError as exc:
+        return None, details, None, (exc.message, exc.path)
+    return doc, details, sketch(doc.text), None
+
+
+def grade(docs: list[SourceDocument], outlets: dict[str, str],
+          sketches: list[frozenset[int] | None] | None = None) -> list[SourceDocument]:
+    """Set each source's reliability from the config (unknown = F) and its copy group's origin.
+
+    `sketches` are the documents' copy sketches where already computed (None: compute here)."""
+    from briefings.origins import assign_origins, sketch
 
     grades = {name.casefold(): grade for name, grade in outlets.items()}
     graded = [replace(d, reliability=grades.get((d.outlet or "").casefold(), "F")) for d in docs]
-    return assign_origins(graded)
+    known = sketches or [None] * len(docs)
+    return assign_origins(graded, [sk if sk is not None else sketch(d.text)
+                                   for d, sk in zip(graded, known)])
 
 
 html_main_text = _html_main_text  # public name, used by the web sources
