@@ -1,7 +1,7 @@
 """A ~20-page PDF: our render_pdf() against WeasyPrint alone on the same HTML, in the same run.
 
 Usage: python benchmarks/pdf_pages.py [--articles N] [--runs 5] [--dir /tmp/briefings-bench]
-                                      [--seed 1] [--profile]
+                                      [--seed 1] [--profile] [--baseline-templates DIR]
 
 The briefing is built from the first N generated articles (benchmarks/corpus.py; default 200,
 which lays out to about 20 A4 pages) with the demo's sections and larger limits (claims 20,
@@ -14,6 +14,13 @@ once; then, alternating so that machine load hits both alike, `--runs` times eac
   tagged  weasyprint.HTML(string=html).write_pdf(pdf_tags=True)  (isolates the tagging cost)
   full    briefings.render.render_all(briefing, ["pdf"]): templates + HTML + layout in the
           limited child process, i.e. what `briefings build` pays for the PDF
+
+With --baseline-templates DIR (e.g. a copy of an older briefings/templates), two more variants
+lay out the same briefing through those templates instead, interleaved with the others:
+
+  base-ours   render_pdf() of the HTML from DIR's templates (compare with `ours`)
+  base-plain  WeasyPrint alone on that HTML (compare with `plain`)
+  base-full   render_all() through DIR's templates (compare with `full`)
 
 Figures: median wall and CPU seconds (CPU of this process, plus children for `full`), pages
 (pypdf), and ours / plain. `--profile` adds a cProfile of one `ours` and one `plain` run, top
@@ -73,6 +80,8 @@ def main(argv: list[str]) -> None:
     ap.add_argument("--dir", type=Path, default=Path("/tmp/briefings-bench"))
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--profile", action="store_true")
+    ap.add_argument("--baseline-templates", type=Path, default=None,
+                    help="also time the PDF of the HTML rendered from these templates")
     a = ap.parse_args(argv)
 
     os.environ.setdefault("BRIEFINGS_RENDER_TIMEOUT", "900")   # a loaded machine can pass 120 s
@@ -105,6 +114,15 @@ def main(argv: list[str]) -> None:
         "tagged": lambda: weasyprint.HTML(string=html).write_pdf(pdf_tags=True),
         "full": lambda: render_all(briefing, ["pdf"], [], allowed_roots=[], now=moment)["pdf"],
     }
+    if a.baseline_templates:
+        base_dir = a.baseline_templates.resolve()
+        html_base = render_all(briefing, ["html"], [base_dir], allowed_roots=[],
+                               now=moment)["html"].decode("utf-8")
+        variants["base-ours"] = lambda: render_pdf(html_base, base_dir=base_dir,
+                                                   allowed_roots=[base_dir], now=moment)
+        variants["base-plain"] = lambda: weasyprint.HTML(string=html_base).write_pdf()
+        variants["base-full"] = lambda: render_all(briefing, ["pdf"], [base_dir], allowed_roots=[],
+                                                   now=moment)["pdf"]
     variants["plain"]()  # warm up fonts, CSS parsing caches and imports for everyone
     walls: dict[str, list[float]] = {k: [] for k in variants}
     cpus: dict[str, list[float]] = {k: [] for k in variants}
@@ -130,6 +148,11 @@ def main(argv: list[str]) -> None:
           f"ours / tagged: cpu {cmed['ours'] / cmed['tagged']:.3f}")
     print(f"  20-page target (<= 3 s): ours {med['ours']:.2f} s wall, {cmed['ours']:.2f} s cpu for "
           f"{pages['ours']} pages; build's whole PDF step {med['full']:.2f} s wall")
+    if a.baseline_templates:
+        print(f"  vs --baseline-templates: ours / base-ours cpu {cmed['ours'] / cmed['base-ours']:.3f}, "
+              f"plain / base-plain cpu {cmed['plain'] / cmed['base-plain']:.3f}; "
+              f"full / base-full cpu {cmed['full'] / cmed['base-full']:.3f}; "
+              f"base-ours / base-plain cpu {cmed['base-ours'] / cmed['base-plain']:.3f}")
     if a.profile:
         for k in ("ours", "plain"):
             pr = cProfile.Profile()
