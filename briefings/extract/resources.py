@@ -185,9 +185,9 @@ def _ship_scan() -> re.Pattern[str]:
     return re.compile(pattern[len(_NOT_AFTER_WORD):])
 
 
-def ship_matches(text: str) -> list[re.Match[str]]:
-    """The matches `country_index()[3].finditer(text)` gives ("INS Delhi"), found faster (the left boundary checked by hand)."""
-    rx = _ship_scan()
+def _word_start_matches(rx: re.Pattern[str], text: str, joiners: str) -> list[re.Match[str]]:
+    """`rx`'s matches that do not start inside a word (after a letter, digit or one of `joiners`):
+    what a left look-behind would give, without the look-behind's slow scan."""
     out: list[re.Match[str]] = []
     pos, n = 0, len(text)
     while pos <= n:
@@ -195,12 +195,17 @@ def ship_matches(text: str) -> list[re.Match[str]]:
         if m is None:
             break
         a = m.start()
-        if a and (text[a - 1].isalnum() or text[a - 1] == "_"):
+        if a and (text[a - 1].isalnum() or text[a - 1] in joiners):
             pos = a + 1  # inside a word: the look-behind would have failed here
             continue
         out.append(m)
         pos = m.end() if m.end() > a else a + 1
     return out
+
+
+def ship_matches(text: str) -> list[re.Match[str]]:
+    """The matches `country_index()[3].finditer(text)` gives ("INS Delhi"), found faster (the left boundary checked by hand)."""
+    return _word_start_matches(_ship_scan(), text, "_")
 
 
 _COMPASS = re.compile(r"(?:(?:north|south|east|west|central|north-east|north-west|south-east|south-west|northeast|northwest|southeast|"
@@ -299,22 +304,9 @@ _TURKISH_I = str.maketrans({"İ": "I", "ı": "i"})
 
 def series_matches(text: str) -> list[re.Match[str]]:
     """The matches `series_index()[1].finditer(text)` gives, found faster (the left boundary checked by hand)."""
-    rx = _series_scan()
     if "İ" in text or "ı" in text:
         text = text.translate(_TURKISH_I)  # "TURGUTREİS-X"
-    out: list[re.Match[str]] = []
-    pos, n = 0, len(text)
-    while pos <= n:
-        m = rx.search(text, pos)
-        if m is None:
-            break
-        a = m.start()
-        if a and (text[a - 1].isalnum() or text[a - 1] in "_/"):
-            pos = a + 1  # inside a word: the look-behind would have failed here
-            continue
-        out.append(m)
-        pos = m.end() if m.end() > a else a + 1
-    return out
+    return _word_start_matches(_series_scan(), text, "_/")
 
 
 # a literal word of a cue pattern is "at a word start" when what precedes it can only be a word boundary
