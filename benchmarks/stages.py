@@ -130,18 +130,7 @@ def children_maxrss_mb() -> float:
 
 # --- sumy --------------------------------------------------------------------------------------
 
-class RegexTokenizer:
-    """sumy tokenizer without NLTK (as benchmarks/extract_speed.py)."""
-
-    language = "english"
-    _SENT = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])|\n+")
-    _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
-
-    def to_sentences(self, paragraph: str):
-        return tuple(s.strip() for s in self._SENT.split(paragraph) if s.strip())
-
-    def to_words(self, sentence: str):
-        return tuple(self._WORD.findall(sentence))
+from extract_speed import RegexTokenizer  # noqa: E402  (sumy without NLTK data)
 
 
 def _sumy_document(texts: list[str]):
