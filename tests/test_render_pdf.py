@@ -281,6 +281,28 @@ def test_chinese_and_cyrillic_source_titles_render_with_covering_fonts(tmp_path)
     assert any(name.startswith("DejaVu") for name in fonts), fonts     # Latin and Cyrillic
 
 
+def test_every_script_of_a_multilingual_title_has_a_glyph(tmp_path, caplog):
+    """E8: Latin, Greek, Cyrillic, CJK, Arabic and Hebrew in a source title: no .notdef glyph
+    (WeasyPrint warns for each string no installed font covers), and the text reads back."""
+    import dataclasses
+    import logging
+
+    scripts = ["Übung Ægir", "Άσκηση Αιγαίο", "Учения Восток", "东方-2022演习", "東方演習",
+               "동방 훈련", "مناورات الحزام البحري", "תרגיל ימי"]
+    b = sample_briefing()
+    b = dataclasses.replace(b, sources=(dataclasses.replace(b.sources[0], title=" / ".join(scripts)),)
+                            + b.sources[1:])
+    html = render_all(b, ["html"], [], allowed_roots=[tmp_path], now=NOW)["html"].decode("utf-8")
+    with caplog.at_level(logging.WARNING, logger="weasyprint"):
+        pdf = render_pdf(html, base_dir=tmp_path, allowed_roots=[tmp_path], now=NOW)
+    assert not [r.getMessage() for r in caplog.records if "notdef" in r.getMessage()]
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    for part in scripts[:6]:  # left-to-right scripts read back as written
+        assert part in text, part
+    for part in scripts[6:]:  # right-to-left: every letter is there (extraction order may differ)
+        assert set(part.replace(" ", "")) <= set(text), part
+
+
 def _struct_elements(node, seen: set[int]):
     """Every element of a PDF structure tree (depth first), each visited once."""
     if hasattr(node, "idnum"):
