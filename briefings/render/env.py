@@ -260,6 +260,21 @@ class _LimitedCodeGenerator(CodeGenerator):
         self.write(")")
 
 
+def _lint_xmlattr(tree: jinja2.nodes.Template, name: str | None, filename: str | None) -> None:
+    """`xmlattr` only on a dict literal with constant keys: attribute names never come from data
+    (threats.md C6; Jinja checks the characters, this keeps data out of names altogether)."""
+    from jinja2 import nodes
+
+    for node in tree.find_all(nodes.Filter):
+        if node.name != "xmlattr":
+            continue
+        keys = node.node.items if isinstance(node.node, nodes.Dict) else None
+        if keys is None or not all(isinstance(pair.key, nodes.Const) for pair in keys):
+            raise jinja2.TemplateSyntaxError("xmlattr is allowed only on a {...} literal with quoted "
+                                             "keys: attribute names must not come from data",
+                                             node.lineno, name, filename)
+
+
 class BriefingSandbox(ImmutableSandboxedEnvironment):
     """Immutable sandbox that also caps what a template can build: string and list
     repetition, big integers, format widths, padding methods and filters, loops, output
@@ -267,6 +282,12 @@ class BriefingSandbox(ImmutableSandboxedEnvironment):
 
     intercepted_binops = frozenset({"*", "**", "%", "+"})
     code_generator_class = _LimitedCodeGenerator
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> jinja2.nodes.Template:
+        """The template's syntax tree, once it passes the lint (`_lint_xmlattr`)."""
+        tree = super()._parse(source, name, filename)
+        _lint_xmlattr(tree, name, filename)
+        return tree
 
     def check_size(self, value: Any) -> Any:
         """The result of a concatenation, if it is not too long."""
