@@ -182,3 +182,21 @@ def test_override_the_toc_partial_alone(tmp_path):
     write(tmp_path, "_toc.html.j2", "<p class=\"my-toc\">{{ contents|length }} parts</p>\n")
     html = render_html(sample_briefing(), make_env([tmp_path]))
     assert '<p class="my-toc">6 parts</p>' in html and '<nav class="toc"' not in html
+
+
+@pytest.mark.parametrize("expr", ["d|xmlattr", "{k: 1}|xmlattr", "dict(a=1)|xmlattr",
+                                  "{'a': 1, k: 2}|xmlattr"])
+def test_xmlattr_on_data_is_refused_at_load(expr: str) -> None:
+    import jinja2
+
+    from briefings.render.env import BriefingSandbox
+
+    with pytest.raises(jinja2.TemplateSyntaxError, match="xmlattr is allowed only"):
+        BriefingSandbox().from_string("<p>\n<p {{ " + expr + " }}>")
+
+
+def test_xmlattr_on_a_literal_with_quoted_keys_still_works() -> None:
+    from briefings.render.env import BriefingSandbox
+
+    out = BriefingSandbox().from_string("<p {{ {'class': v, 'id': 'x'}|xmlattr }}>").render(v="a\"b")
+    assert out == '<p  class="a&#34;b" id="x">'
