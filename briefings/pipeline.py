@@ -249,9 +249,11 @@ def _read_and_extract(loaded: LoadedConfig, run: "Executor", execution: Executio
                            write_cache=not check, reader=run if run.name in LOCAL_READERS else None)
     timings["read"] = time.perf_counter() - t
     if not sources.documents:
-        failed = "".join(f"\n  {line}" for line in unavailable_summary(sources))
-        raise BriefingError("no readable sources: the patterns under 'sources' matched no "
-                            ".txt, .md, .html or .pdf file, and no page or feed could be read"
+        failed = "".join(f"\n  {line}" for line in unavailable_summary(sources)
+                         + skipped_summary(sources.skipped))
+        raise BriefingError("no readable sources: no .txt, .md, .html or .pdf file under "
+                            "'sources' could be read (none matched, or each was skipped as "
+                            "listed), and no page or feed could be read"
                             + failed, path=str(loaded.path), key="sources")
     if cfg.period:
         sources = in_period(sources, *cfg.period.window(moment.date()))

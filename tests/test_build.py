@@ -228,3 +228,18 @@ def test_pdf_pages_in_citations_and_unavailable_sources_listed(tmp_path: Path) -
     assert "[1, p. 2]" in html
     assert "Unavailable" in md and "broken.pdf" in md
     assert "Unavailable sources" in html and "broken.pdf" in html
+
+
+def test_no_readable_sources_says_what_was_skipped_and_why(tmp_path: Path) -> None:
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "empty.txt").write_text("  \n", encoding="utf-8")
+    (tmp_path / "articles" / "notes.docx").write_bytes(b"PK\x03\x04")
+    outside = tmp_path / "outside.txt"
+    outside.write_text("China and Russia held drills.", encoding="utf-8")
+    (tmp_path / "articles" / "link.txt").symlink_to(outside)
+    cfg = write_config(tmp_path, "id: t\ntitle: T\nsources: [{path: articles/*}]\n"
+                                 "sections: [{kind: claims}]\n")
+    result = runner.invoke(app, ["build", str(cfg), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1 and "no readable sources" in result.stderr
+    for name in ("empty.txt", "link.txt", "notes.docx"):
+        assert name in result.stderr, (name, result.stderr)
