@@ -7,6 +7,7 @@ identical whichever executor runs it.
 """
 from __future__ import annotations
 
+import abc
 import os
 from collections import deque
 from typing import Callable, Iterable, Iterator, Protocol, TypeVar
@@ -73,14 +74,15 @@ class LocalExecutor:
         self.close()
 
 
-class _Windowed:
+class _Windowed(abc.ABC):
     """Submit chunks ahead up to a window, yield their results in submission order."""
 
     name = "windowed"
     workers = 1
 
-    def _submit(self, fn: Callable, chunk: list):  # -> a future with .result()
-        raise NotImplementedError
+    @abc.abstractmethod
+    def _submit(self, fn: Callable, chunk: list):
+        """Start `fn` over one chunk; a future whose .result() is the chunk's results."""
 
     def map(self, fn: Callable[[T], R], items: Iterable[T], chunksize: int = 1) -> Iterator[R]:
         window = max(2, 3 * self.workers)
