@@ -19,13 +19,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 import time
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 from briefings.model import DocumentExtraction, SourceDocument, Span
+from briefings.write import TMP_PREFIX, atomic_write
 
 FORMAT = 1
 DEFAULT_MAX_BYTES = 1 << 30  # 1 GiB
@@ -131,15 +131,7 @@ class ExtractCache:
                            "extraction": result.to_json()}, ensure_ascii=False,
                           separators=(",", ":")).encode("utf-8")
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-            try:
-                with os.fdopen(fd, "wb") as f:
-                    f.write(body)
-                os.replace(tmp, path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            atomic_write(path, body, durable=False)
         except OSError:
             return
         self.stats.written += 1
@@ -159,7 +151,7 @@ class ExtractCache:
                     st = entry.stat()
                 except OSError:
                     continue
-                if entry.name.startswith(".tmp-"):
+                if entry.name.startswith(TMP_PREFIX):
                     if st.st_mtime < stale:  # left by a killed run
                         Path(entry.path).unlink(missing_ok=True)
                     continue

@@ -13,30 +13,33 @@ from briefings.errors import BriefingError
 TMP_PREFIX = ".tmp-"
 
 
-def atomic_write(target: Path, data: bytes) -> None:
+def atomic_write(target: Path, data: bytes, *, durable: bool = True) -> None:
     """Write `data` to `target` via a temp file in the same folder, fsync, then rename.
 
     A crash at any point leaves either the previous file or the new one, never a torn file.
+    `durable=False` skips the fsyncs (for caches: a lost entry is only recomputed).
     """
-    tmp = _stage(target, data)
+    tmp = _stage(target, data, durable)
     try:
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    _fsync_dir(target.parent)
+    if durable:
+        _fsync_dir(target.parent)
 
 
-def _stage(target: Path, data: bytes) -> str:
-    """`data` in a synced temp file beside `target` (removed again if writing fails); its path."""
+def _stage(target: Path, data: bytes, durable: bool = True) -> str:
+    """`data` in a (synced) temp file beside `target` (removed again if writing fails); its path."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=TMP_PREFIX, suffix=f"-{target.name}")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
