@@ -29,6 +29,8 @@ _MODAL = re.compile(word_alternation((r"may\b(?! not have been| be reached)", r"
 _SAYS = re.compile(r"\b(?:said|say|says|noted|note|notes|believe|believes|argue|argues|argued|think|warn|warned|suggest|suggested)\b")
 _SPEECH = re.compile(r"\b(?:said|says|added|adds|noted|notes|argued|argues|wrote|writes|explained|explains|told|believes|cautions|"
                      r"cautioned|warned|warns|thinks)\b|,\s+(?:a|an|the|who)\s")
+_PERSON_SPEAKER = re.compile(r"\b(?:Gen|Adm|Col|Capt|Lt|Maj|Cmdr|Brig)\.|\b(?:General|Admiral|Colonel|Commander|Captain|Lieutenant|Major|Minister|minister|[Aa]mbassador|President|[Ss]ecretary|[Cc]hief|[Cc]ommander|[Dd]irector)\b")
+_INSTITUTION_SPEAKER = re.compile(r"\b(?:[Mm]inistry|[Dd]epartment|[Cc]ommand|[Gg]overnment|statement|[Ee]mbassy|[Oo]ffice|[Aa]gency|[Hh]eadquarters)\b(?:\s+\w+){0,3}\s+(?:said|says|stated|described|called)\b")
 _PRONOUN_SAYS = re.compile(r"(?:,|[\"”’])\s*(?:he|she|they)\s+(?:says|said|adds|added|notes|noted)\b|^(?:He|She) (?:notes|says|adds|cautions|argues)\b")
 
 
@@ -132,6 +134,8 @@ def judge(text: str, quoted_analyst: str | None, anchors: int | Callable[[], int
             # words an official is quoted as saying inside reported speech are reported speech, not a judgement
             # (a sentence that is itself a quotation, '"This is a signal ...," the minister said.', is read whole)
             cue_text = outside
+            if _PERSON_SPEAKER.search(outside) and not _INSTITUTION_SPEAKER.search(outside):
+                cue_text = text  # an official speaking in person: the quoted evaluation is theirs (a judgement)
     low = lower(cue_text)
     s = 0.0
     if strong.search(low) or _MODAL.search(cue_text):
