@@ -124,6 +124,9 @@ def split_sentences(text: str, line: Line) -> list[Sentence]:
         if (s[m.start()] == "." and _is_abbreviation(s[cursor:m.start()])
                 and (m.end() - m.start() == 1 or _CLOSER_END.search(m.group()) is None)):
             continue  # "Gen. Smith", "the U.S. Navy": no sentence end
+        if (s[m.start()] == "." and m.end() - m.start() == 1 and s.count("(", cursor, m.start()) > s.count(")", cursor, m.start())
+                and ")" in s[m.end():m.end() + 60] and s[m.start() - 1:m.start()].isdigit()):
+            continue  # "the 10th Armoured Division (10. Panzerdivision)": an ordinal inside brackets
         _add(out, text, line, cursor, end, pos)
         pos = len(out)
         cursor = end
