@@ -95,6 +95,7 @@ def header_end(lines: list[Line] | tuple[Line, ...], kinds: list[str] | tuple[st
 _SOURCE_LINE = re.compile(r"^Source:\s*(?P<n>[A-Z][^:|]{1,60}?)(?=\s+(?:Editor|Author|By|Updated|Published)\s*:|\s+\d{4}-\d{2}-\d{2}|\s*$)")
 # a breadcrumb whose first part names the outlet ("Continental Press Agency › Europe", "Obrona Dziś English | News | ...")
 _CRUMB = re.compile(r"^(?P<n>[A-Z][\w'’.&-]*(?:\s[A-Z&][\w'’.&-]*){0,5}?)(?P<ed>\s(?:English|Edition|Online))?\s(?:›|»|\|)\s.*\s(?:›|»|\|)\s")
+_FROM_LINE = re.compile(r"^(?:From|Publisher|Issued by|Published by):\s+(?P<n>[A-Z][\w'’.&-]*(?:\s(?:of|for|and|the|[A-Z&][\w'’.&-]*)){0,8})\s*$")
 _TAIL_BYLINE = re.compile(r"^(?:\(?(?:Reporting|Reported|Written) by|Words:|Author:|Authors:|Text:|\(?(?:Reporters?|Correspondents?|Writers?):)\s+(?P<n>[^;()]+)")
 _CITY_TAIL = re.compile(r",\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}$")
 _ISSUE = re.compile(r"(?i)^(?:[\w-]+\s){0,3}(?:[—–|:-]\s)?(?:No\.|Number|Vol\.|Issue|Nr\.)\s*#?\d[\w./-]*(?:,\s*(?:No\.|Issue)\s*#?\d+)?$")
@@ -230,7 +231,11 @@ def _published(lines: list[Line], kinds: list[str], head_end: int) -> str | None
 
 
 def _outlet(text: str, lines: list[Line], masthead: str | None, head_end: int) -> str | None:
-    """The outlet from the masthead, a source line, a breadcrumb, a dateline or a follow/copyright line."""
+    """The outlet from a publisher label, the masthead, a source line, a breadcrumb, a dateline or a follow/copyright line."""
+    for ln in lines[:head_end]:
+        pub = _FROM_LINE.match(ln.text.strip())
+        if pub and _ORG_WORDS.search(pub.group("n")):
+            return pub.group("n").strip()  # a portal's press release: "From: Ministry of Defence" under the site's masthead
     if masthead:
         masthead = _masthead_name(masthead)
         segs = [p.strip() for p in re.split(r"\s[|·•]\s", masthead) if p.strip()]
