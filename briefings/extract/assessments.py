@@ -31,7 +31,8 @@ _SPEECH = re.compile(r"\b(?:said|says|added|adds|noted|notes|argued|argues|wrote
                      r"cautioned|warned|warns|thinks)\b|,\s+(?:a|an|the|who)\s")
 _PERSON_SPEAKER = re.compile(r"\b(?:Gen|Adm|Col|Capt|Lt|Maj|Cmdr|Brig)\.|\b(?:General|Admiral|Colonel|Commander|Captain|Lieutenant|Major|Minister|minister|[Aa]mbassador|President|[Ss]ecretary|[Cc]hief|[Cc]ommander|[Dd]irector)\b")
 _INSTITUTION_SPEAKER = re.compile(r"\b(?:[Mm]inistry|[Dd]epartment|[Cc]ommand|[Gg]overnment|statement|[Ee]mbassy|[Oo]ffice|[Aa]gency|[Hh]eadquarters)\b(?:\s+\w+){0,3}\s+(?:said|says|stated|described|called)\b")
-_PRONOUN_SAYS = re.compile(r"(?:,|[\"”’])\s*(?:he|she|they)\s+(?:says|said|adds|added|notes|noted)\b|^(?:He|She) (?:notes|says|adds|cautions|argues)\b")
+_PRONOUN_SAYS = re.compile(r"(?:,|[\"”’])\s*(?:he|she|they)\s+(?:says|said|adds|added|notes|noted)\b|^(?:He|She|They) (?:notes|says|adds|cautions|argues|cautioned|argued|warns|warned|contends|contended)\b"
+                           r"|,\s(?:he|she|they) (?:argued|argues|cautioned|cautions|warned|warns|contended|contends),\s")
 
 
 @dataclass(frozen=True)

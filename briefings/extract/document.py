@@ -65,6 +65,18 @@ def _join_wrapped(text: str, lines: list[Line], kinds: list[str]) -> tuple[list[
     return out_l, out_k
 
 
+def _quote_open(text: str, was_open: bool) -> bool:
+    """Whether a quotation is still open after `text` (it was open before it when `was_open`)."""
+    for ch in text:
+        if ch == "“":
+            was_open = True
+        elif ch == "”":
+            was_open = False
+        elif ch == '"':
+            was_open = not was_open
+    return was_open
+
+
 def _year(published: str | None) -> int | None:
     """The year of an ISO date, or None."""
     try:
@@ -125,14 +137,17 @@ def _extract(doc: SourceDocument) -> DocumentExtraction:
     assessments: list[Assessment] = []
     first_para: dict[int, int] = {}
     prev_holder: str | None = None
+    open_quote, open_para = False, -1  # a quotation left open by the previous sentence (of this paragraph)
     opinion = len(_FIRST_PERSON.findall(" ".join(_QUOTE_SPAN.sub(" ", u.sent.text) for u in us if u.kind == "claim"))) >= 3
     for u in us:
         if u.heading or u.table or u.kind in ("title", "question"):
             continue
         t = u.sent.text
         quoted = tracker.observe(t)
-        if quoted is None and prev_holder and t[:1] in "\"“‘'":
+        inside = open_quote and open_para == u.para
+        if quoted is None and prev_holder and (t[:1] in "\"“‘'" or inside):
             quoted = prev_holder  # a quotation that continues the previous analyst's words
+        open_quote, open_para = _quote_open(t, inside), u.para
         j = judge(t, quoted, lambda: _quick_anchors(t))
         if not j.is_assessment and opinion and not _DIGIT.search(t) and not _SOURCED.search(t) and _quick_anchors(t) <= 1:
             j = judge(t, "author", 0)  # an opinion piece: the writer's undated, unsourced sentences are views
