@@ -17,10 +17,6 @@ _BACKGROUND = re.compile(r"\b(?:repeatedly|traditionally|historically|over the p
 _ABSENT = re.compile(r"\b(?:did not|didn't|will not|won't|does not|do not|has not|have not|had not|is not|are not|was not|declined|refused|skipped|pulled out|withdrew)\b[^.;]{0,40}?"
                      r"\b(?:take part|taking part|participate|send|sent|join|invitation|attend|contribut|deploy)\w*|\bnot (?:a participant|taking part)\b"
                      r"|\b(?:was|were|is|are) (?:again |also |notably )?absent\b")
-# who only watches: observers sent, invited or received (a key fact of an exercise report, like an absence)
-_OBSERVING = re.compile(r"\b(?:to observe|as (?:an )?observers?|send observers|sent observers|observer (?:status|nation|delegation|mission)|observer countries)\b")
-# what the exercise consists of ("Planned serials include ...", "The programme includes ...")
-_PROGRAMME = re.compile(r"\b(?:serials|events|programme|program|phases?|drills|exercise|scenario|activities|training)\b[^.;]{0,30}?\b(?:include|includes|included|will include|will rehearse|rehearses?|will practi[sc]e|practi[sc]es?)\b")
 # literals one of which is in every match of _EXERCISE_REF and _BACKGROUND (cheap tests before the scans)
 _EXERCISE_REF_WORDS = ("exercise", "drill", "manoeuvres", "maneuvers", "patrol", "war game", "took part", "take part", "taking part",
                        "participa", "contribut", "deployed", "sent", "joined", "hosted", "observer")
@@ -39,7 +35,7 @@ WEIGHTS = {
     "base": 0.30, "lead": 0.20, "first": 0.05, "numbers": 0.22, "dates": 0.12, "proper": 0.16, "places": 0.14,
     "countries": 0.08, "exercise": 0.24, "exercise_ref": 0.02, "reporting": 0.05, "pronoun": -0.06, "short": -0.12,
     "long": -0.05, "question": -0.15, "judgement": -0.10, "quote": -0.12, "bio": -0.15, "background": -0.05,
-    "address": -0.12, "header": -0.40, "absent": 0.12, "intro": -0.25, "observing": 0.12, "programme": 0.12,
+    "address": -0.12, "header": -0.40, "absent": 0.08, "intro": -0.25,
 }
 
 
@@ -71,8 +67,6 @@ def claim_features(text: str, f: ClaimFeatures, para_rank: int, pos: int, exerci
         "background": float(any(w in low for w in _BACKGROUND_WORDS) and bool(_BACKGROUND.search(low))), "address": float(bool(_ADDRESS.search(outside))),
         "header": float(in_header), "absent": float(any(w in low for w in _ABSENT_WORDS) and bool(_ABSENT.search(low))),
         "intro": float(text.rstrip().endswith(":")),
-        "observing": float("observ" in low and bool(_OBSERVING.search(low))),
-        "programme": float(bool(_PROGRAMME.search(low))),
     }
 
 
