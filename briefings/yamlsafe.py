@@ -96,6 +96,12 @@ def _check_flow_depth(text: str, path: Path) -> None:
                                       column=mark.column + 1)
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 depth -= 1
+    except yaml.MarkedYAMLError as exc:
+        if "nesting depth" in str(exc.problem):  # libyaml's own limit (1,000 levels), met while scanning ahead
+            mark = exc.problem_mark
+            raise ConfigError(f"config is nested too deeply (the limit is {MAX_DEPTH} levels)", path=str(path),
+                              line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None) from None
+        return
     except yaml.YAMLError:
         return
     finally:

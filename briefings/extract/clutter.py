@@ -84,6 +84,8 @@ def is_furniture(text: str) -> bool:
     if not s:
         return False
     low = s.casefold()
+    if " :" in low:
+        low = low.replace(" :", ":")  # French spacing: "Photo : ...", "Texte : ..."
     strong, weak, phrases, nav = _vocab()
     # (the word count is asked only when a cheaper test passes, and settled by a prefix of a long line)
     if strong.match(low) and (not more_words_than(s, 40) or low[:1] in "©(["):
@@ -111,15 +113,49 @@ def is_furniture(text: str) -> bool:
         return True
     if not more_words_than(s, 4) and all(w.casefold() in nav for w in words(s)):
         return True
-    # a line that is only a date (and perhaps a time or weekday)
-    if more_words_than(s, 12):
+    # a line that is only a date (and perhaps a time or weekday), or a publication stamp (its dates with "Updated", times ...)
+    if more_words_than(s, 12) and not ((s[:1].isdigit() or _stamp_vocab()[0].match(low)) and not more_words_than(s, 24)):
         return False
     rest = s
     for h in reversed(find_dates(s)):
         rest = rest[:h.pos] + rest[h.stop:]
     if rest != s and len(words(re.sub(r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b(?:AM|PM|UTC|GMT|WIB|ET|BST|CET|CEST|MSK)\b", "", rest))) <= 1:
         return True
-    return rest != s and _PLACE_DATE.fullmatch(rest) is not None  # "Paris, le 14 mai 2025"
+    if rest == s:  # no date read: a stamp whose month the date reader does not know ("Publicerad 4 maj 2024 kl 09.30")
+        return _stamp_vocab()[0].match(low) is not None and _only_stamp(s, unread_month=True)
+    return _PLACE_DATE.fullmatch(rest) is not None or _only_stamp(rest)  # "Paris, le 14 mai 2025", "Publisert 10.03.2026 kl. 08:14 | ..."
+
+
+@lru_cache(maxsize=None)
+def _stamp_vocab() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a stamp word such as "Updated" or "Publisert", the glue words and times a stamp line may hold besides its dates)."""
+    c = lexicon()["clutter"]
+    word = alternation([w.casefold() for w in c["stamp_words"]])
+    glue = alternation([w.casefold() for w in c["stamp_glue"]] + [w.casefold() for w in c["stamp_words"]])
+    time = r"\d{1,2}(?:[:h.]\d{2}){1,2}(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?"
+    return word, re.compile(rf"(?:{time}|{glue.pattern})")
+
+
+def stamp_start(text: str) -> bool:
+    """Whether a line opens with a publication stamp's word ("Updated", "Publisert", "Veröffentlicht", "Mis à jour")."""
+    return _stamp_vocab()[0].match(text.strip().casefold()) is not None
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _only_stamp(rest: str, unread_month: bool = False) -> bool:
+    """Whether what is left of a line once its dates are cut out holds a stamp word and nothing but glue, times and separators
+    (`unread_month`: the dates are still there, a day and a year with one month name between them)."""
+    low = rest.casefold()
+    word, glue = _stamp_vocab()
+    if word.search(low) is None:
+        return False
+    left = words(glue.sub(" ", low))
+    if not unread_month:
+        return not left
+    return (_YEAR.search(low) is not None and len([w for w in left if w.isdigit()]) >= 2
+            and len([w for w in left if not w.isdigit()]) <= 1)
 
 
 @lru_cache(maxsize=None)
@@ -135,7 +171,46 @@ def _is_table(text: str) -> bool:
 
 def is_bio(text: str, index: int, total: int, tail: bool = False) -> bool:
     """True for an author bio line ("Jane Roe is a fellow at ...") in the last part of a page."""
-    return (index >= total * 0.6 or tail) and _BIO.match(text.strip()) is not None and len(text) < 1200
+    if not (index >= total * 0.6 or tail) or len(text) >= 1200:
+        return False
+    s = text.strip().lstrip("*_")
+    return _BIO.match(s) is not None or bio_other().match(s) is not None
+
+
+@lru_cache(maxsize=None)
+def bio_other() -> re.Pattern[str]:
+    """A bio in another language ("Ola Berg er journalist i ...", "Ana Lopes é investigadora ..."): a name, then the lexicon's verb."""
+    verbs = "|".join(re.escape(v) for v in lexicon()["clutter"]["bio_verbs"])
+    return re.compile(rf"^(?P<n>(?:[A-ZÀ-Þ][\w'’.-]+\s){{1,3}}[A-ZÀ-Þ][\w'’-]+),?\s+(?:{verbs})\s+(?!\d)")
+
+
+@lru_cache(maxsize=None)
+def _disclosure_rx() -> re.Pattern[str]:
+    """The lexicon's disclosure lines ("Jane Roe travelled to Darwin with the support of ...")."""
+    return re.compile("|".join(lexicon()["clutter"]["disclosures"]))
+
+
+def is_disclosure(text: str, index: int, total: int, tail: bool = False) -> bool:
+    """True for a one-sentence line near the end of a page that says who paid for the reporting."""
+    s = text.strip()
+    return ((index >= total * 0.85 or tail) and not more_words_than(s, 40) and _disclosure_rx().match(s) is not None
+            and not re.search(r"[.!?]\s+[A-Z]", s))
+
+
+_FUNCTION_WORDS = frozenset(("of", "the", "and", "for", "on", "in", "&", "de", "du", "des", "la", "le", "del", "da", "do", "für", "und"))
+
+
+def _is_label(s: str) -> bool:
+    """Whether a short line is a capitalised name ("Ministry of Defence", "HARBOUR DAILY"), as mastheads and office headers are."""
+    ws = s.split()
+    return (0 < len(ws) <= 6 and not _terminal(s) and ws[0][:1].isupper()
+            and all(w[:1].isupper() or w.casefold() in _FUNCTION_WORDS for w in ws))
+
+
+def _is_tagline(s: str, prev: str) -> bool:
+    """A short all-lower-case motto or campaign line under a masthead or office name at the top of a page
+    (a wrapped headline's next line follows a line that is not all capitalised words)."""
+    return s.islower() and not more_words_than(s, 8) and not _terminal(s) and not any(ch.isdigit() for ch in s) and _is_label(prev)
 
 
 @lru_cache(maxsize=8)
@@ -154,12 +229,19 @@ def line_kinds(lines: list[Line]) -> list[str]:
     in_list: int | bool = False
     comments = False
     in_bio = 0  # 1: under a biography heading, 2: in the paragraph that follows it
+    prev = ""  # the previous non-blank line while no body paragraph has come yet (the page header)
     for i, ln in enumerate(lines):
         s = ln.text.strip()
         if not s:
             kinds.append(BLANK)
             in_bio = 0 if in_bio == 2 else in_bio
             continue
+        if prev and _is_tagline(s, prev):
+            kinds.append(CLUTTER)  # "proud of our coasts" under "Ministry of Harbours"
+            prev = s
+            continue
+        if prev is not None:
+            prev = s if i < 12 and BODY not in kinds else None
         if in_bio or (n_words(s) <= 5 and s.rstrip(":").casefold() in _bio_headers()):
             in_bio = 2 if in_bio else 1  # "About the author" and the paragraph under it
             kinds.append(CLUTTER)
@@ -182,6 +264,9 @@ def line_kinds(lines: list[Line]) -> list[str]:
             continue
         if is_bio(s, ln.index, last_nonblank + 1 or total, ln.index in tail_lines):
             kinds.append(CLUTTER)
+            continue
+        if is_disclosure(s, ln.index, last_nonblank + 1 or total, ln.index in tail_lines):
+            kinds.append(CLUTTER)  # "Jane Roe travelled to Darwin with the support of the navy."
             continue
         de = dateline_end(s)
         if de and len(s) - de < 20:

@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 
 from ..model import Metadata
-from .clutter import BODY, CLUTTER, HEADING, analyse, is_furniture
+from .clutter import BODY, CLUTTER, HEADING, analyse, bio_other, is_furniture, stamp_start
 from .dates import find_dates, first_full_date, slash_order
 from .resources import country_index, lexicon
 from .text import Line, dateline_end, more_words_than, n_words
@@ -48,10 +48,39 @@ def _vocab() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str], re.Patte
     return (frozenset(w.casefold() for w in m["not_name_words"]),
             re.compile(rf"^(?i:{alt(m['byline_words'])})\s+(?=[A-ZÀ-Þ])"),
             re.compile(rf"(?i),?\s+(?:(?:{alt(m['role_modifiers'])})\s+){{0,2}}(?:{alt(m['byline_roles'])})$|[,/]?\s+(?:{alt(m['wire_names'])})$"),
-            re.compile(rf"(?i)\s+(?:{alt(m['edition_suffixes'])})$"),
+            re.compile(rf"(?i)(?:\s+[—–|·•:-])?\s+(?:{alt(m['edition_suffixes'])}|\((?:{alt(m['edition_suffixes'])})\))$"),
             re.compile(rf"(?i)^(?:{alt(m['title_prefixes'])})\s+"),
             re.compile("|".join(m["record_labels"])), re.compile("|".join(m["request_dates"]), re.I),
             re.compile("|".join(m["answer_dates"]), re.I))
+
+
+@lru_cache(maxsize=None)
+def _more_vocab() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """More header vocabulary: (outlet words of other languages, a byline label at the foot, where a credits line's byline ends,
+    a biography heading on the bio's own line)."""
+    m = lexicon()["metadata"]
+
+    def alt(words: list[str]) -> str:
+        """An alternation of literal words, longest first."""
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    labels = alt(m["byline_labels"])
+    return (re.compile(rf"(?i)\b(?:{alt(m['outlet_words'])})\b"),
+            re.compile(rf"^(?:\(?(?:Reporting|Reported|Written) by|Words:|Author:|Authors:|Text:|\(?(?:Reporters?|Correspondents?|Writers?):|(?i:{labels}))"
+                       r"\s+(?P<n>[^;()]+)"),
+            re.compile(rf"\s{{2,}}|\s[|·•/]\s|(?<=[^\W\d_]{{2}})\.\s|\s(?i:{alt(m['credit_labels'])})\s*:"),
+            re.compile(rf"(?i)^(?:{alt(lexicon()['clutter']['bio_headers'])})\s*[:—–-]\s*"))
+
+
+def _org(s: str) -> bool:
+    """Whether a name carries a word of an organisation's name (Times, Ministry, Notícias ...)."""
+    return bool(_ORG_WORDS.search(s) or _more_vocab()[0].search(s))
+
+
+def _bureau(name: str) -> bool:
+    """Whether a byline's name is an office, not a person: an acronym then a place or desk ("PIB Delhi", "ANI Bureau")."""
+    toks = name.split()
+    return 2 <= len(toks) <= 4 and len(toks[0]) >= 3 and toks[0].isalpha() and toks[0].isupper() and not toks[-1].isupper()
 
 
 def _clean_name(raw: str) -> str | None:
@@ -73,6 +102,8 @@ def _clean_name(raw: str) -> str | None:
         return None
     if any(w.casefold() in _NOT_NAMES or w.casefold() in not_names for p in parts for w in p.split()) or s.split()[0].casefold() in {"the", "a", "an"}:
         return None
+    if any(_bureau(p) for p in parts):
+        return None  # "Posted on 3 May 2024 by PIB Delhi": the issuing office
     return s
 
 
@@ -84,7 +115,7 @@ def header_end(lines: list[Line] | tuple[Line, ...], kinds: list[str] | tuple[st
     last_meta = -1
     for ln in lines[:20]:
         s = ln.text.strip()
-        if _BYLINE.match(s) or (s and not more_words_than(s, 8) and first_full_date(s)) or _STAMP.match(s):
+        if _BYLINE.match(s) or (s and not more_words_than(s, 8) and first_full_date(s)) or _STAMP.match(s) or (s and stamp_start(s) and is_furniture(s)):
             last_meta = ln.index
     for ln, k in zip(lines, kinds):
         if ln.index > last_meta and k == BODY and n_words(ln.text) >= 20:
@@ -92,19 +123,26 @@ def header_end(lines: list[Line] | tuple[Line, ...], kinds: list[str] | tuple[st
     return len(lines)
 
 
+_STAMP_BY = re.compile(r"^(?:Posted|Published|Issued|Released|Updated)\b[^|\n]{0,40}?\sby\s+(?P<n>.+)$", re.I)
 _SOURCE_LINE = re.compile(r"^Source:\s*(?P<n>[A-Z][^:|]{1,60}?)(?=\s+(?:Editor|Author|By|Updated|Published)\s*:|\s+\d{4}-\d{2}-\d{2}|\s*$)")
 # a breadcrumb whose first part names the outlet ("Continental Press Agency › Europe", "Obrona Dziś English | News | ...")
 _CRUMB = re.compile(r"^(?P<n>[A-Z][\w'’.&-]*(?:\s[A-Z&][\w'’.&-]*){0,5}?)(?P<ed>\s(?:English|Edition|Online))?\s(?:›|»|\|)\s.*\s(?:›|»|\|)\s")
 _FROM_LINE = re.compile(r"^(?:From|Publisher|Issued by|Published by):\s+(?P<n>[A-Z][\w'’.&-]*(?:\s(?:of|for|and|the|[A-Z&][\w'’.&-]*)){0,8})\s*$")
-_TAIL_BYLINE = re.compile(r"^(?:\(?(?:Reporting|Reported|Written) by|Words:|Author:|Authors:|Text:|\(?(?:Reporters?|Correspondents?|Writers?):)\s+(?P<n>[^;()]+)")
 _CITY_TAIL = re.compile(r",\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}$")
 _ISSUE = re.compile(r"(?i)^(?:[\w-]+\s){0,3}(?:[—–|:-]\s)?(?:No\.|Number|Vol\.|Issue|Nr\.)\s*#?\d[\w./-]*(?:,\s*(?:No\.|Issue)\s*#?\d+)?$")
 _EPISODE = re.compile(r"^(?:Ep\.?|Episode)\s*\d+\s*[:.–—-]\s*[\"“]?(?P<t>[^\"”]{8,}?)[\"”]?$")
 
 
+# lower-case words inside an outlet's name ("Centre for ...", "Jornal do Porto", "Le Courrier de la Mer")
+_NAME_JOINERS = frozenset(("of", "the", "and", "for", "on", "in", "&", "de", "do", "da", "dos", "das", "del", "della", "di", "du", "des",
+                           "la", "le", "les", "el", "y", "e", "et", "und", "für", "van", "von", "der", "den", "og", "och", "i", "na"))
+
+
 def _masthead_name(text: str) -> str:
     """A masthead line without a trailing dash clause or city ("..., NEW DELHI")."""
-    s = re.split(r"\s[—–]\s", text.strip())[0]
+    s = text.strip()
+    s = _vocab()[3].sub("", s) or s  # "NORDLYS POST – English edition", "Harbour News | English Service"
+    s = re.split(r"\s[—–]\s", s)[0]
     return _CITY_TAIL.sub("", s) if s.isupper() else s
 
 
@@ -112,7 +150,7 @@ def _is_masthead(text: str, rest: str) -> bool:
     """Whether a first line is the outlet's masthead rather than a headline."""
     s = _masthead_name(text)
     segs = [p.strip() for p in re.split(r"\s[|·•]\s", s) if p.strip()]
-    if len(segs) >= 2 and not any(p.isupper() and len(p) <= 6 for p in segs) and _ORG_WORDS.search(segs[0]):
+    if len(segs) >= 2 and not any(p.isupper() and len(p) <= 6 for p in segs) and _org(segs[0]):
         segs = [segs[0]]  # "Institute for Littoral Security Studies | Working Paper No. 25-07"
         s = segs[0]
     if len(segs) == 2 and any(p.isupper() and len(p) <= 6 for p in segs):
@@ -124,9 +162,9 @@ def _is_masthead(text: str, rest: str) -> bool:
     n = n_words(s)
     if n == 0 or n > 6 or re.search(r"[.!?:]$", s) or find_dates(s) or is_furniture(s):
         return False
-    if not all(w[:1].isupper() or w.casefold() in {"of", "the", "and", "for", "on", "in", "&"} for w in s.split()):
+    if not all(w[:1].isupper() or w.casefold() in _NAME_JOINERS for w in s.split()):
         return False
-    return s.isupper() or bool(_ORG_WORDS.search(s)) or s.casefold() in rest.casefold()
+    return s.isupper() or _org(s) or s.casefold() in rest.casefold() or s != text.strip() and _vocab()[3].search(text) is not None
 
 
 def _nice_case(name: str, text: str) -> str:
@@ -154,7 +192,9 @@ def _recover(text: str) -> Metadata:
     masthead: str | None = None
     title: str | None = None
     title_idx = -1
-    nonblank = [ln for ln in nonblank if "|" in ln.text or not is_furniture(ln.text)] or nonblank
+    top = nonblank[0] if nonblank else None  # (a masthead with an edition label looks like a navigation bar: keep it)
+    nonblank = [ln for ln in nonblank if "|" in ln.text or not is_furniture(ln.text)
+                or (ln is top and _vocab()[3].search(ln.text.strip()) is not None)] or nonblank
     for first in nonblank[:2]:  # the masthead, or the line under a navigation bar
         rest = text[first.end:]
         if first.index < head_end and _is_masthead(first.text, rest):
@@ -182,7 +222,7 @@ def _recover(text: str) -> Metadata:
             break
         if n_words(s) < 3 or (n_words(s) <= 7 and (_clean_name(s) or _unit_name(s))) or _BYLINE.match(s) or _EDITED.match(s) or (ln.index >= head_end and n_words(s) > 30):
             continue
-        if ln.index < 6 and n_words(s) <= 5 and _is_masthead(s, "") and _ORG_WORDS.search(s):
+        if ln.index < 6 and n_words(s) <= 5 and _is_masthead(s, "") and _org(s):
             continue  # a second masthead line ("Press Information Bureau")
         if _ISSUE.match(s) or re.match(r"(?i)^transcript\b|^\[\d{1,2}:\d{2}", s) or _vocab()[5].match(s.casefold()):
             continue  # "Issue Brief No. 41", "Transcript (auto-generated)": labels, not headlines
@@ -236,14 +276,20 @@ def _outlet(text: str, lines: list[Line], masthead: str | None, head_end: int) -
         pub = _FROM_LINE.match(ln.text.strip())
         if pub and _ORG_WORDS.search(pub.group("n")):
             return pub.group("n").strip()  # a portal's press release: "From: Ministry of Defence" under the site's masthead
+    for ln in lines[:head_end]:
+        st = _STAMP_BY.match(ln.text.strip())
+        if st:
+            office = re.split(r"\s[|·•/]\s|,\s|\s[–—-]\s|\s\(", st.group("n"))[0].strip().rstrip(".")
+            if _bureau(office):
+                return office  # "Posted On: 3 MAY 2024 5:41PM by PIB Delhi": the office that issued the release
     if masthead:
         masthead = _masthead_name(masthead)
         segs = [p.strip() for p in re.split(r"\s[|·•]\s", masthead) if p.strip()]
-        if len(segs) > 1 and _ORG_WORDS.search(segs[0]) and not any(p.isupper() and len(p) <= 6 for p in segs):
+        if len(segs) > 1 and _org(segs[0]) and not any(p.isupper() and len(p) <= 6 for p in segs):
             segs = [segs[0]]
             masthead = segs[0]
         if len(segs) > 1:
-            masthead = max(segs, key=lambda p: (bool(_ORG_WORDS.search(p)), len(p)))
+            masthead = max(segs, key=lambda p: (_org(p), len(p)))
         masthead = _vocab()[3].sub("", masthead) or masthead  # "... ENGLISH EDITION"
         return _nice_case(masthead, text)
     for ln in lines[:head_end]:
@@ -281,7 +327,7 @@ def _outlet(text: str, lines: list[Line], masthead: str | None, head_end: int) -
 def _author(lines: list[Line], kinds: list[str], head_end: int, title_idx: int, masthead: str | None) -> str | None:
     """The byline's names, from the header, under the title, at the foot or in a closing bio."""
     for ln in lines[:head_end]:
-        for seg in re.split(r"\s[|·•]\s", _MD_MARK.sub("", ln.text.strip())):
+        for seg in re.split(r"\s[|·•–—]\s", _MD_MARK.sub("", ln.text.strip())):  # (a byline may close a dateline)
             m = _BYLINE.match(seg.strip())
             if m:
                 name = _clean_name(m.group("n"))
@@ -302,17 +348,69 @@ def _author(lines: list[Line], kinds: list[str], head_end: int, title_idx: int, 
                     name = None if re.search(r"\d", seg) else _clean_name(seg)
                     if name:
                         return name  # "March 4, 2024 | Jane Doe, Senior Editor"
+    name = _lead_byline(lines, kinds, head_end)
+    if name:
+        return name
+    tail_byline, credit_cut, bio_label = _more_vocab()[1:]
     for ln in lines:
-        m = _TAIL_BYLINE.match(ln.text.strip())
+        m = tail_byline.match(ln.text.strip().replace(" :", ":"))
+        name = _clean_name(credit_cut.split(m.group("n"))[0]) if m else None
+        if name:
+            return name  # "Words: Dr Mei-Lin Ho, Senior Fellow", "(Reporting by A and B; Editing by C)", "Tekst: A  Foto: B"
+    for ln in [ln for ln in lines[head_end:] if ln.text.strip()][-6:]:
+        s = ln.text.strip()
+        m = None if more_words_than(s, 10) else _BYLINE.match(s)
         name = _clean_name(m.group("n")) if m else None
         if name:
-            return name  # "Words: Dr Mei-Lin Ho, Senior Fellow", "(Reporting by A and B; Editing by C)"
+            return name  # a byline at the foot: "By Jane Roe"
     total = len(lines)
     tail = {ln.index for ln in [ln for ln in lines if ln.text.strip()][-4:]}
     for ln in reversed(lines):
         if ln.index < total * 0.6 and ln.index not in tail:
             break
-        m = _BIO_NAME.match(ln.text.strip())
+        s = bio_label.sub("", ln.text.strip().lstrip("*_"))  # (also "About the author: Jane Roe is ...", in italics)
+        m = _BIO_NAME.match(s) or bio_other().match(s)  # ("Ola Berg er journalist i ...")
         if m and not _ORG_WORDS.search(m.group("n")):
             return m.group("n")
+    return None
+
+
+def _name_case(name: str) -> str:
+    """A name set in capitals in its usual case ("ANA O'NEILL-BRANDT" -> "Ana O'Neill-Brandt"); other names unchanged."""
+    if not all(w.isupper() for w in name.split() if w != "and"):
+        return name
+
+    def word(w: str) -> str:
+        """One word: capitalised, and so is a part after an apostrophe or a long part after a hyphen ("Ha-eun", "Kowalczyk-Reid")."""
+        w = re.sub(r"(?<=['’])\w", lambda m: m.group(0).upper(), w.capitalize())
+        return re.sub(r"(?<=-)\w(?=\w{3})", lambda m: m.group(0).upper(), w)
+
+    return " ".join(w if w == "and" else word(w) for w in name.split())
+
+
+def _lead_byline(lines: list[Line], kinds: list[str], head_end: int) -> str | None:
+    """A byline set after the first paragraph: "By Jane Roe", or a short line of a name and a role
+    ("JANE ROE, Defence Correspondent", "Jane Roe | Senior Reporter")."""
+    role_tail = _vocab()[2]
+    seen = 0
+    for ln, k in zip(lines[head_end + 1:], kinds[head_end + 1:]):
+        s = ln.text.strip()
+        if not s:
+            continue
+        if k == BODY:
+            seen += 1
+            if seen >= 2:
+                break
+            continue
+        if more_words_than(s, 8):
+            continue
+        by = _BYLINE.match(s)
+        if by:
+            name = _clean_name(by.group("n"))
+        else:
+            m = role_tail.search(s)
+            head = s[:m.start()].rstrip(" |,·•–—-") if m else ""
+            name = _clean_name(head) if head and ("," in s or "|" in s or head.isupper()) else None
+        if name:
+            return _name_case(name)
     return None
