@@ -9,26 +9,35 @@ from .resources import Literals, alternation, any_of, country_index, lexicon, lo
 # every alternative starts with ; : , or a space: that first character is read first (a fast scan), then checked by look-behind
 _CLAUSE = re.compile(r"[;:,\s](?:(?<=;)|(?<=:)\s|(?<=\s)[–—]\s|(?<=,)\s(?=(?:revealing|showcasing|underlining|underscoring|indicating|demonstrating|signalling|signaling|highlighting|citing|making|raising|prompting|sparking|drawing)\b)|(?<=,)\s(?:while|whereas|although|though|but|after|before|since|days after|weeks after|as tensions)\s|(?<=\s)(?:while|whereas|although|though|but|after|before|since|days after|weeks after|as tensions)\s|(?<=\s)as\s(?=(?:the|a|an|[A-Z])\b|[A-Z]))")
 _LOC_PREP = re.compile(r"(?:\b(?:in|at|near|off|around|across|into|towards?|inside|over|within|borders? with)\s+(?:the\s+)?"
+                       r"(?:(?:[\w-]+\s+)?(?:coast|coasts|coastline|shores?|waters|territory|airspace)\s+of\s+(?:the\s+)?)?"
                        r"(?:(?:north|south|east|west|central|northern|southern|eastern|western)(?:-\w+)?\s+)?)$")
 _ORGAN = re.compile(r"^(?:['’]s)?\s+(?:(?:defen[cs]e|foreign|state|official|national|military)\s+)?(?:ministry|ministries|government|embassy|"
                     r"officials?|media|press|spokes(?:man|woman|person)|president|leader|foreign minister|defen[cs]e minister|"
-                    r"ambassador|diplomats?|authorities|news agency|state media|parliament|lawmakers)\b")
+                    r"ambassador|diplomats?|authorities|news agency|state media|parliament|lawmakers)\b", re.I)
 _REGION_ADJ = {"African", "Asian", "European", "American", "Eurasian", "Arabian", "Atlantic", "Nordic", "Baltic", "Mediterranean",
                "Caribbean", "Pacific", "Arctic", "Western", "Eastern", "Northern", "Southern", "Central"}
-_COLLECTIVE = re.compile(r"^\s(?:nations|states|countries|partners|navies|allies|neighbou?rs|powers|island nations|leaders|governments)\b")
+_COLLECTIVE = re.compile(r"\s(?:nations?|states|countries|country|partners?|navies|allies|ally|neighbou?rs?|powers?|island nations|island states|leaders|governments)\b")
 _SPEAKER = re.compile(r"(?:['’]s\s+[\w\s]{0,30}?)?\s+(?:said|says|told|announced|reported|stated)\b")
+# "the fleet announced its own drills": the speaker announces an exercise of its own, and holds it
+_OWN_EVENT = re.compile(r"\s+(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,3}?(?:drills?|exercises?|manoeuvres|maneuvers|patrols?|war ?games?)\b")
 _PAST = re.compile(r"\b(?:previous|previously|past|last year|in earlier|formerly|used to)\b")
 _FORCE_NEXT = re.compile(r"(?:['’]s)?(?:\s(?:and|,)\s[A-Z][\w-]+)?\s+(?:[A-Z][\w-]+\s)?(?:navy|navies|naval|warships?|ships|vessels|forces|troops|"
                          r"military|militaries|fleet|air force|army|marines|bombers|fighters|jets|aircraft|destroyers?|frigates?|corvettes?|"
-                         r"submarines?|units|contingents?|detachment|task group|flotilla|officers|soldiers|sailors|personnel|crews|delegates)\b", re.I)
+                         r"submarines?|units|contingents?|detachment|task group|flotilla|officers|soldiers|sailors|personnel|crews|aircrews?|pilots|delegates)\b", re.I)
 _LOC_NOUN = re.compile(r"\s+(?:air\s?space|waters|territory|territorial|coast|coastline|soil|border|borders|mainland|archipelago|home islands|main islands|exclusive economic zone|EEZ)\b")
-_ORG_AFTER = re.compile(r"\s(?:Fleet|Command|Theat(?:er|re)|Forum|Institute|Cent(?:re|er)|Council|Partnership|University|Policy|Studies|"
+_ORG_AFTER = re.compile(r"\s(?:Fleet|Command|Air Forces?|Maritime Zone|Zone|Theat(?:er|re)|Forum|Institute|Cent(?:re|er)|Council|Partnership|University|Policy|Studies|"
                         r"Review|Ledger|News|Times|Post|Group|Programme|Program|Initiative|Foundation|Monitor)\b|\s(?:summit|accords?|agreement|talks|"
                         r"declaration|process|format|states|policy)\b")
 _ACCORDING = re.compile(r"(?:according to|cited by|quoted by|told)\s+(?:the\s+)?$")
 _COMPASS = r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-eastern|north-western|south-eastern|south-western)\s+)"
+_INVITED = re.compile(r"(?<!been )(?<!was )(?<!were )(?<!are )(?<!is )\b(?:invit|welcom|host)\w*\s+(?:[\w-]+\s+){0,2}$")
 _OBS_FROM = re.compile(r"\bobservers?\s+(?:from|of)\b")
-_IN_COMPASS = re.compile(r"\bin\s+(?:the\s+)?" + _COMPASS + r"?$")
+# the area an exercise covers: "in X", "across X", "throughout X", "into northern X", "to northern X"
+_AREA_PREP = re.compile(r"\b(?:(?:in|across|throughout|into)\s+(?:the\s+)?" + _COMPASS + r"?|to\s+(?:the\s+)?" + _COMPASS + r")$")
+# where forces are sent: "moving units from the continental United States to Poland"
+_DEST = re.compile(r"\b(?:mov(?:e|es|ed|ing)|deploy(?:s|ed|ing)?|sen[dt]s?|sending|shipp\w*|flown|fl(?:y|ew|ies)|sail(?:s|ed|ing)|brought|bring\w*|"
+                   r"rush\w*)\b[^.;:]{0,70}?\bto\s+(?:the\s+)?" + _COMPASS + r"?$")
+_AREA_LIST_GAP = re.compile(r",\s|,?\s(?:and|or)\s")
 _NAMED = r"[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,2}"
 # (trigger words, pattern): a pattern runs only when one of its trigger words occurs
 _LOC_PATTERNS = [
@@ -36,7 +45,7 @@ _LOC_PATTERNS = [
     # a named facility written in capitals: "Shoalwater Bay Training Area", "Techo Sen Military Training Base", "GSDF Yonaguni garrison"
     (("Training", "Barracks", "garrison"), re.compile(rf"(?P<n>{_NAMED}\s(?:Military\s)?(?:Training (?:Area|Ground|Range|Centre|Center|Base)|Barracks|garrison))\b")),
     (("Base", "Station"), re.compile(r"(?P<n>(?:[A-Z][\w-]+\s)?(?:RAAF|RAF|RNZAF|RCAF|USAF|Naval|Air|Navy|Army|Marine Corps|Joint|Coast Guard)\s(?:Air\s)?(?:Base|Station)\s[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")),
-    (("Camp", "Fort", "CFB", "Base", "Station", "Garrison", "River", "Lake", "Island", "Range", "Ground"), re.compile(r"(?P<n>(?:Camp|Fort|CFB|Base|Naval Station|Joint Base)\s[A-Z][\w-]+(?:[\s-][A-Z][\w-]+)?|[A-Z][\w-]+\s(?:Garrison|River|Lake|Island|Range|Proving Ground|Firing Range))\b")),
+    (("Camp", "Fort", "CFB", "Base", "Station", "Garrison", "River", "Lake", "Island", "Range", "Ground", "Complex"), re.compile(r"(?P<n>(?:Camp|Fort|CFB|Base|Naval Station|Joint Base)\s[A-Z][\w-]+(?:[\s-][A-Z][\w-]+)?|(?!(?:The|A|An|In|On|At|From|To|By|For|With|And|Of|This|That|Its|Their|Our|Exercise)\s)[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,2}\s(?:Garrison|River|Lake|Island|Range|Proving Ground|Firing Range|Fire Complex|Training Complex|Range Complex))\b")),
     ((" of ",), re.compile(rf"\b(?:provinces?|regions?|islands?|states?|prefectures?|districts?|towns?|cities|ports?) of (?P<list>{_NAMED}(?:,\s{_NAMED})*(?:,?\sand\s{_NAMED})?)(?P<kind>)")),
     (("Base", "Station"), re.compile(r"(?P<n>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s(?:Naval|Air|Navy|Army|Air Force|Naval Air|Marine Corps)\s(?:Base|Station))")),
     (("base", "airfield", "exclave", "coast", "range", "area", "station"),
@@ -55,6 +64,9 @@ _LOC_PATTERNS = [
     (("north of", "south of", "east of", "west of"),
      re.compile(r"(?<!waters )(?<!seas )(?<!the )(?<!, )(?<!-)(?<!km )(?<!kilometres )(?<!kilometers )(?<!miles )\b(?P<n>(?:north|south|east|west|north-east|north-west|"
                 r"south-east|south-west|northeast|northwest|southeast|southwest) of (?:the )?[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+)?)")),
+    # "the approaches to Cape Horn", "the mouth of the Congo river": a stretch of sea named by what it leads to
+    (("approaches ", "mouth of", "entrance to"),
+     re.compile(r"\b(?P<n>(?:approaches (?:of|to)|mouth of|entrance to) (?:the )?[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+)?(?: [Rr]iver)?)")),
     (("off ", "near ", "outside "), re.compile(r"\b(?:off|near|outside)\s(?:the\s)?(?:coast\sof\s|port\sof\s|city\sof\s)?(?P<n>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")),
 ]
 _LOC_TRIGGERS = Literals(frozenset(t for triggers, _ in _LOC_PATTERNS for t in triggers))
@@ -146,7 +158,7 @@ def _place_spans(text: str) -> tuple[tuple[int, int, str], ...]:
                 continue
             n = m.group("n")
             head = n.split()[0]
-            if head in _NOT_PLACE_HEAD or head.endswith(("'s", "’s")) or n in country_index()[0] or n.split()[-1] in _REGION_ADJ:
+            if (head in _NOT_PLACE_HEAD and not n.startswith("Joint Base ")) or head.endswith(("'s", "’s")) or n in country_index()[0] or n.split()[-1] in _REGION_ADJ:
                 continue
             if re.match(r" \d", text[m.end("n"):m.end("n") + 2]):
                 continue  # "Naval Region 1", "Military Region 2": a command, not a place
@@ -201,6 +213,35 @@ def focus_clause(text: str, focus: int) -> tuple[int, int]:
     return 0, len(text)
 
 
+_LATER = re.compile(r"\b(?:then|thereafter|afterwards|subsequently|for (?:\w+ ){0,2}years|until it)\b")
+_ONE_ASSET = re.compile(r"\s+(?:a|an|its|their)\s+(?!(?:single|contingent|delegation|team|force|unit|detachment|representative)\b)")
+_LIST_GAP = re.compile(r",\s(?:the\s)?|,?\s(?:and|as well as)\s(?:the\s)?")
+_ROLL_WORDS = re.compile(r"\b(?:nations|countries|navies|forces|militaries|participants|members|contingents|partners|them|they)\b")
+
+
+def _subject(text: str, spans: list[tuple[int, int, str]]) -> list[str]:
+    """The countries a clause starts with, as one list ("A and B withdrew ..."; not "... from the USS X" later on)."""
+    out = [spans[0][2]]
+    for (_, b, _), (a2, _, c2) in zip(spans, spans[1:]):
+        if not _LIST_GAP.fullmatch(text, b, a2):
+            break
+        out.append(c2)
+    return out
+
+
+def _roll_call(text: str, clause: str, spans: list[tuple[int, int, str]]) -> bool:
+    """Whether a clause enumerates three or more countries as the members of a group it (or the words just before it)
+    names ("the 14 nations are A, B, C and D", "officials list them as A, B and C"): a roll call of the participants."""
+    if len(spans) < 3 or not _ROLL_WORDS.search(clause):
+        return False
+    names, run = _country_names(), 1
+    for (_, b, _), (a2, b2, _) in zip(spans, spans[1:]):
+        run = run + 1 if _LIST_GAP.fullmatch(text, b, a2) and text[a2:b2] in names else 1
+        if run >= 3:
+            return True
+    return False
+
+
 def roles(text: str, explicit: bool, focus: int = 0,
           spans: list[tuple[int, int, str]] | None = None) -> tuple[list[str], set[str], set[str], list[str]]:
     """(participants, negated, observers, countries-as-places) of one segment.
@@ -231,12 +272,12 @@ def roles(text: str, explicit: bool, focus: int = 0,
         in_clause = [(a, b, c) for a, b, c in spans if ca <= a and b <= cb]
         if not in_clause:
             if prev and may_obs and obs_rx.search(clause):
-                obs.update(c for _, _, c in prev)  # "X withdrew its contingent but sent observers"
+                obs.update(_subject(text, prev))  # "X withdrew its contingent but sent observers"
             continue
         prev = in_clause
         if "neither" in clause:
             continue
-        speakers = {t for t in in_clause if _SPEAKER.match(text, t[1])}
+        speakers = {t for t in in_clause if (sm := _SPEAKER.match(text, t[1])) and not _OWN_EVENT.match(text, sm.end())}
         in_clause = [t for t in in_clause if t not in speakers]
         if obs_next:
             obs.update(c for _, _, c in in_clause)
@@ -245,6 +286,8 @@ def roles(text: str, explicit: bool, focus: int = 0,
         om = obs_rx.search(clause) if may_obs else None
         if om and _PAST.search(clause):
             om = None  # "which sent only observers in previous years"
+        if om and "observ" in om.group(0) and _INVITED.search(clause, 0, om.start()):
+            om = None  # "Norway notified the exercise and invited observers": the host, who invites them
         if om and text[cb:cb + 1] == ":" and not clause[om.end():].strip(" ,:"):
             obs_next = True  # "a long list of observers: A, B and C sent representatives"
             continue
@@ -252,7 +295,8 @@ def roles(text: str, explicit: bool, focus: int = 0,
             cue_at = ca + om.start()
             for a, b, c in in_clause:
                 after_from = _OBS_FROM.search(clause) and a > cue_at
-                if (a < cue_at or after_from) and not _ORGAN.match(text[b:b + 40]) and not _ACCORDING.search(text[max(0, a - 20):a]):
+                if ((a < cue_at or after_from) and not _ORGAN.match(text[b:b + 40]) and not _ACCORDING.search(text[max(0, a - 20):a])
+                        and not _LOC_PREP.search(text, max(0, a - 40), a)):  # "an observer ... in Islamabad": a place
                     obs.add(c)
             continue
         for m in (neg_rx.finditer(clause) if may_neg else ()):
@@ -262,16 +306,36 @@ def roles(text: str, explicit: bool, focus: int = 0,
                 if after:
                     neg.add(after[0][2])
                 continue
+            if m.group(0).endswith("send") and _ONE_ASSET.match(clause, m.end()):
+                continue  # "India did not send a submarine this time": one asset held back, the country still took part
+            if _LATER.search(clause):
+                continue  # "Australia then stayed away for thirteen years": later editions, not this one
             before = [t for t in in_clause if t[1] <= cue_at and cue_at - t[1] < 60]
             if before:
                 neg.add(before[-1][2])
+                for (_, b1, c1), (a2, _, _) in zip(reversed(before[:-1]), reversed(before[1:])):
+                    if not _LIST_GAP.fullmatch(text, b1, a2):
+                        break
+                    neg.add(c1)  # "The United States and France did not take part": every country of the subject
         adv_at = [ca + m.start() for m in adv_rx.finditer(clause)] if may_adv else []
-        active = (explicit and fa <= ca < fb) or cues["part"].search(clause) is not None
+        active = (explicit and fa <= ca < fb) or cues["part"].search(clause) is not None or _roll_call(text, low[max(0, ca - 30):cb], in_clause)
+        area_end = -1  # the end of the last country named as the area ("across Norway, Sweden and Finland")
         for a, b, c in in_clause:
             pre = text[max(0, a - 40):a]
-            if _LOC_PREP.search(pre):
-                if _IN_COMPASS.search(pre) and text[a:b] in _country_names() and not _spoke_in(text, a, b):
-                    where.append(re.sub(r"^.*\bin\s+(?:the\s+)?", "", pre + text[a:b]).strip())
+            area = _AREA_PREP.search(pre) or (" to " in pre and text[a:b] in _country_names() and _DEST.search(text, max(0, a - 90), a))
+            if area or _LOC_PREP.search(pre):
+                plain_in = re.search(r"\bin\s+(?:the\s+)?$", pre) is not None
+                # ("in Belarus's Vitebsk region" names Belarus as the area; "across Russia's military districts" the districts)
+                if (area and text[a:b] in _country_names() and (plain_in or text[b:b + 1] not in "'’")
+                        and not _spoke_in(text, a, b)):
+                    where.append(re.sub(r"^.*\b(?:in|across|throughout|into|to)\s+(?:the\s+)?", "", pre + text[a:b]).strip())
+                    # a list continues the area after "across", "throughout", "into" or a compass word ("across Norway, Sweden
+                    # and Finland"); after a plain "in" the list may be of hosts named for another reason ("ranges in A, B and C")
+                    area_end = b if not plain_in else -1
+                continue
+            if area_end >= 0 and _AREA_LIST_GAP.fullmatch(text, area_end, a) and text[a:b] in _country_names():
+                where.append(text[a:b])  # the next country of the area's list
+                area_end = b
                 continue
             # a criticising verb before the country belongs to another country that precedes it ("China condemned the
             # drills, which Japan held"): it does not make this one an adversary
@@ -292,13 +356,14 @@ _HOSTILE_VERB = re.compile(r"^(?:['’]s)?(?:\s+(?!(?:and|or|said|says|told|stat
                            r"object(?:ed|s|ing)?\s+to|opposed?|oppos(?:es|ing)|warned\s+against|called\s+(?:the|it|them)\s+(?:a\s+)?provocat\w*)\b")
 # ... or the country a drill is aimed at ("simulating an attack by X", "aimed at deterring X", "against X")
 _TARGET_BEFORE = re.compile(r"(?:\b(?:attacks?|invasion|strikes?|incursions?|aggression|threats?|provocations?|missiles?)\s+(?:by|from)|"
+                            r"\b(?:(?:veiled|clear|thinly[\w\s-]*|oblique|implicit|pointed)\s+)?(?:references?|allusions?|swipes?|jabs?|digs?|warnings?|messages?|signals?)\s+(?:to|at|for)|"
                             r"\b(?:aimed|directed|targeted)\s+at(?:\s+(?:deterring|countering|containing|intimidating|warning))?|"
                             r"\btarget(?:ing|s)|\bto\s+(?:deter|counter|contain|intimidate)|\bagainst(?:\s+(?:a|an|any|possible|potential))?(?:\s+(?:aggression|attack|invasion)\s+(?:by|from))?"
                             r")\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 
 # a lower-case word one of which every match of _TARGET_BEFORE holds
-_TARGET_WORDS = ("attack", "invasion", "strike", "incursion", "aggression", "threat", "provocation", "missile", "aimed", "directed",
+_TARGET_WORDS = ("reference", "allusion", "swipe", "jab", "dig", "warning", "message", "signal", "attack", "invasion", "strike", "incursion", "aggression", "threat", "provocation", "missile", "aimed", "directed",
                  "target", "deter", "counter", "contain", "intimidate", "against")
 
 
@@ -325,8 +390,8 @@ def hostile(text: str, spans: list[tuple[int, int, str]] | None = None) -> set[s
         tail = text[b:b + 60]
         if _HOSTILE_VERB.match(tail) and not any(b < s < b + _HOSTILE_VERB.match(tail).end() for s, _, _ in spans):
             out.add(c)
-        elif _target_before(text, a):
-            out.add(c)
+        elif _target_before(text, a) and not _LOC_PREP.search(text, max(0, a - 40), a):
+            out.add(c)  # (not "targets near the Iranian port": a place, not the target)
     return out
 
 
@@ -334,7 +399,12 @@ def locations(text: str) -> list[str]:
     """Places named in a segment, as written (not the place inside a force name like "Pacific Fleet")."""
     forces = [m.span() for m in mentions(text) if " " in m.group(0)]
     return [n for a, b, n in place_spans(text) if not any(s <= a and b <= e and (e - s) > (b - a) for s, e in forces)
-            and not _spoke_in(text, a, b)]
+            and not _spoke_in(text, a, b) and not ("from" in text[max(0, a - 12):a] and _HOME_BASE.search(text, max(0, a - 40), a))]
+
+
+# a unit and the base it comes from ("a Stryker company from Joint Base X"): where it is stationed, not where it trains
+_HOME_BASE = re.compile(r"\b(?:company|battalion|brigade|regiment|troop|troops|squadron|units?|contingents?|detachment|soldiers|sailors|"
+                        r"personnel|marines|airmen|crews?)\s+(?:based\s+)?from\s+(?:the\s+)?$", re.I)
 
 
 _SPOKE_PREP = re.compile(r"\b(?:in|from)\s+(?:the\s+)?$")
@@ -375,6 +445,9 @@ _NOT_PLACE_WORDS = {"U.S.", "US", "UN", "NATO", "Navy", "Army", "Force", "Forces
                     "Council", "Institute", "Centre", "Center", "University", "Forum", "Office", "Department", "Agency", "Headquarters"}
 
 
+_BARE_COMPASS = {"North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest"}  # "aimed at the North"
+
+
 def prep_places(text: str) -> list[str]:
     """Capitalised names after "in/at/around/near/off" that are not countries, dates or organisations."""
     forms, capitals = country_index()[0], country_index()[4]
@@ -388,7 +461,7 @@ def prep_places(text: str) -> list[str]:
             a = text.find(item, pos)
             pos = a + len(item)
             toks = item.split()
-            if (not toks or toks[0] in _NOT_PLACE_HEAD or (item in forms and item not in capitals) or any(t in _NOT_PLACE_WORDS for t in toks)
+            if (not toks or toks[0] in _NOT_PLACE_HEAD or item in _BARE_COMPASS or (item in forms and item not in capitals) or any(t in _NOT_PLACE_WORDS for t in toks)
                     or (item.isupper() and len(item) <= 5)):
                 continue
             if any(s < a + len(item) and a < e for s, e in known) or "'s" in item or "’s" in item or re.match(r"\s+of\b", text[pos:pos + 4]):

@@ -9,23 +9,24 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import Exercise, Span
 from .dates import find_dates, weekday_date
-from .exercise_fields import _LOC_NOUN, _LOC_PREP, _ORGAN, activities, country_spans, hostile, locations, prep_places, roles
+from .exercise_fields import _LOC_NOUN, _LOC_PREP, _ORGAN, activities, clauses, country_spans, hostile, locations, prep_places, roles
 from .exercise_names import find_names
 from .exercise_status import cancelled, own_region, status_rx
-from .resources import load, lower
+from .resources import _DOC_COUNTRIES, load, lower
 
 if TYPE_CHECKING:
     from .document import Unit
 
-_SINCE_YEAR = re.compile(r"\b(?:since|first held in|began in|started in|dating back to|launched in|inaugurated in|as early as|mid-)\s*(?:the\s+)?$", re.I)
+_SINCE_YEAR = re.compile(r"\b(?:since|first held in|began in|started in|dating back to|launched in|inaugurated in|as early as|mid-)\s*(?:the\s+)?"
+                         r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?$", re.I)
 # "the Treaty of Peace and Friendship of 1984", "the war of 1982": the year of another event
 _EVENT_OF = re.compile(r"\b(?:[Tt]reaty|[Aa]greement|[Aa]ccords?|[Cc]onvention|[Pp]act|[Pp]rotocol|[Dd]eclaration|[Cc]harter|war|[Ww]ar|conflict|"
                        r"crisis|revolution|dispute|[Cc]ommuniqu[ée])\b[^.;,]{0,80}?\b(?:of|in|signed in)\s+$")
 _RELATIVE = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|this (?:week|month|weekend|year|morning)|last (?:week|month)|next (?:week|month)|"
-                       r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:in|since|until|from|by) (?:January|February|March|April|"
+                       r"(?:on|last|this|next) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:last|this|next) (?:summer|spring|winter|autumn)|(?:in|since|until|from|by) (?:January|February|March|April|"
                        r"May|June|July|August|September|October|November|December))\b", re.IGNORECASE)
 # a lower-case word one of which every match of _RELATIVE holds ("day" for today and Monday, "jan" for January, ...)
-_RELATIVE_WORDS = ("day", "tomorrow", "tonight", "week", "month", "year", "morning", "jan", "feb", "mar", "apr", "may", "jun", "jul",
+_RELATIVE_WORDS = ("summer", "spring", "winter", "autumn", "day", "tomorrow", "tonight", "week", "month", "year", "morning", "jan", "feb", "mar", "apr", "may", "jun", "jul",
                    "aug", "sep", "oct", "nov", "dec")
 
 
@@ -48,8 +49,10 @@ _FULL = re.compile(r"\d|\s(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$|-[IVXLC]+$")
 _START_CUE = re.compile(r"(?i)\b(?:began|begins|launched|started|starts|opened|opens|kicked off|from|comenz\w*|inici\w*|empez\w*|arranc\w*|"
                         r"desde|début\w*|commenc\w*|begann|beginnt|iniziat\w*|começ\w*)\b[^.]{0,25}$")
 _END_CUE = re.compile(r"(?i)\b(?:until|through|till|ends?|ended|to end)\b[^.]{0,12}$")
+_FOLLOWS = re.compile(r"\s(?:follows|followed|comes (?:days |weeks |a week |a day )?after|came (?:days |weeks )?after|precedes|preceded)\s")
+_SAME_TIME = re.compile(r"\bthe same (?:week|day|month|weekend)\b")
 _SAME = re.compile(r"\bthe same (?:two|three|four|five|\d+) (?:navies|countries|nations|partners|militaries)\b")
-_TRAINING = re.compile(r"\b(?:take place|took place|takes place|taking place|events|activities|operations|landings|training|trained|practis\w+|practic\w+|rehears\w+|drills?|manoeuvr\w+|maneuver\w+|firings?|flying|sorties|"
+_TRAINING = re.compile(r"\b(?:take place|took place|takes place|taking place|events|activities|operations|landings|training|trained|practis\w+|practic\w+|rehears\w+|drills?|manoeuvr\w+|maneuver\w+|firings?|fire|fired|flying|sorties|"
                        r"took place|held|landings|serials)\b")
 
 
@@ -78,9 +81,16 @@ class Record:
     inherit_status: str | None = None
 
 
+_COUNT_BEFORE = re.compile(r"\b(?:about|around|some|nearly|almost|over|roughly|approximately|up to|than)\s+$", re.I)
+_COUNTED = re.compile(r"\s+(?:[\w-]+\s+)?(?:soldiers|troops|personnel|servicemen|service members|sailors|marines|airmen|people|participants|"
+                      r"vehicles|tanks|aircraft|ships|vessels|men|women|reservists|staff)\b")
+
+
 def explicit_year(text: str) -> int | None:
     """The first four-digit year in `text` that is not a "since ..." or "first held in ..." year."""
     for m in re.finditer(r"(?<![\d,.$£€-])((?:19[5-9]|20[0-4])\d)(?![\d%])", text):
+        if _COUNT_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _COUNTED.match(text, m.end()):
+            continue  # "about 2000 soldiers": a number, not a year
         if not _SINCE_YEAR.search(text[max(0, m.start() - 25):m.start()]) and not _EVENT_OF.search(text[max(0, m.start() - 100):m.start()]):
             return int(m.group(1))
     return None
@@ -124,6 +134,14 @@ class _LazyActors:
         self.units = units
         self.value: list[str] | None = None
 
+        self._named: set[str] | None = None
+
+    def named(self) -> set[str]:
+        """Every country the document names (any form), read on first use."""
+        if self._named is None:
+            self._named = {c for u in self.units for _, _, c in country_spans(u.sent.text)}
+        return self._named
+
     def get(self) -> list[str]:
         """The main actors, counted on first use."""
         if self.value is None:
@@ -141,6 +159,8 @@ def _actors(pair: _LazyActors, text: str) -> list[str]:
 def finish(source: str, records: list[Record], units: list[Unit], published: str | None, pub_year: int | None) -> list[Exercise]:
     """The Exercise records of one source, built from their mentions; cancelled exercises are dropped."""
     pair = _LazyActors(units)
+    if pub_year is None:  # an undated article: its "now" is the latest year of the exercises it names
+        pub_year = max((r.year for r in records if r.canon and r.year and r.mentions), default=None)
     out: list[Exercise] = []
     by_canon: dict[str, list[str]] = {}
     for r in records:
@@ -174,6 +194,10 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
         if mode == "heading":
             continue
         lo, hi = own_region(text, focus, end_) if units[ui].kind in ("title", "question") else (0, len(text))  # a headline: one story per clause
+        if mode == "anaphor" and ("follow" in text or " after " in text or "precede" in text):
+            other = _FOLLOWS.search(text, focus)
+            if other:
+                hi = other.start()  # "The drill follows a series of Russian exercises off X": that is another exercise
         stop = off + hi
         spans = [(a - off - lo, b - off - lo, c) for a, b, c in country_spans(full) if off + lo <= a and b <= stop]
         p, n, o, where = roles(text[lo:hi], explicit=mode in ("explicit", "table", "title"), focus=max(0, focus - lo), spans=spans)
@@ -183,14 +207,16 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
         if mode == "assessment":
             continue
         pos += p
+        if mode == "explicit" and off and "of" in full[max(0, off - 40):off]:
+            pos += _part_of(full, off)
         if mode in ("explicit", "title"):
             a, b = own_region(text, focus, end_)
             locs += locations(text[a:b]) + where + (prep_places(text[a:b]) if mode == "explicit" else [])
         elif mode == "anaphor":
             a = 0 if focus < 25 else focus
             cut = _OTHER_SUBJECT.search(text, focus)
-            region = text[a:cut.start() if cut else len(text)]
-            locs += locations(region) + prep_places(region)
+            region = text[a:min(cut.start() if cut else len(text), hi)]
+            locs += locations(region) + prep_places(region) + [w for w in where if w in region]
         low = lower(text)
         if mode == "continuation" and _TRAINING.search(low):
             locs += locations(text)
@@ -212,8 +238,8 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
                     start = start or h.start
                 elif h.start and _END_CUE.search(text, max(0, h.pos - 30), h.pos):
                     end = end or h.start
-            if hits or relative_time(text):
-                dated = True
+            if hits or relative_time(text) or ("same" in low and _SAME_TIME.search(low)):
+                dated = True  # ("for the same week": at the time of the exercise the article reports)
             if wd_start is None and not any(h.start for h in hits):
                 wd_start = weekday_date(text, published)  # "began on Saturday": the Saturday before the article's date
             if year is None and (r.canon is None or r.year is None):
@@ -232,8 +258,15 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
     if want and len(set(pos) - neg - obs) < want:
         pos += _actors(pair, want_text)  # "the two navies": the document's main actors
     if not pos and r.canon is None:
-        pos = _actors(pair, " ".join(lower(units[ui].sent.text) for _, _, ui in r.segs))
-    pos += [h for h in _hosts(r.base, year) if h not in neg]
+        own = {c for _, _, ui in r.segs for _, _, c in country_spans(units[ui].sent.text)}
+        actors = _actors(pair, " ".join(lower(units[ui].sent.text) for _, _, ui in r.segs))
+        pos = [c for c in actors if c in own] or actors  # of the main actors, those its own sentences name
+    hosts = _hosts(r.base, year)
+    if hosts and any(m in ("explicit", "anaphor") and "host" in t and _names_host(t) for t, m, _ in r.segs):
+        hosts = []  # "India will host Malabar 2026": the text names this edition's host itself
+    if hosts:  # a series' host takes part in every edition, but a text that never names it is about someone else's part
+        named = _DOC_COUNTRIES.get() or pair.named()  # (the countries the document names, read once per document)
+        pos += [h for h in hosts if h not in neg and (h in pos or h in named)]
     status = status or _status(r, start, end, published)  # (once: the year below and the record both read it)
     if year is None and status in ("under way", "planned", "cancelled"):
         year = pub_year
@@ -255,6 +288,33 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
                     locations=tuple(locs), participants=participants, observers=observers,
                     activities=tuple(dict.fromkeys(acts))[:12],
                     mentions=tuple(Span(source, a, b) for a, b in r.mentions))
+
+
+_HOSTED = re.compile(r"\b(?:will host|to host|hosts|is hosting|will be hosted by|hosted by)\b")
+
+
+def _names_host(text: str) -> bool:
+    """Whether a mention names a country as the host of this edition ("India will host X", "X, hosted by Chile")."""
+    spans = country_spans(text)
+    for m in _HOSTED.finditer(text):
+        if m.group(0).endswith(" by"):
+            if any(m.end() <= a <= m.end() + 16 for a, _, _ in spans):
+                return True
+        elif any(m.start() - 25 <= b <= m.start() for _, b, _ in spans):
+            return True
+    return False
+# "Dragon-24 is the Polish part of X", "the Czech army is committed to another part of X": a country's part of X
+_PART_OF = re.compile(r"\b(?:part|parts|component|components|element|elements|contribution|leg|portion|segment)\s+of\s+(?:[\w'’-]+\s+){0,3}$")
+
+
+def _part_of(full: str, off: int) -> list[str]:
+    """Countries whose share of the exercise named at `off` the words just before it describe."""
+    m = _PART_OF.search(full, max(0, off - 40), off)
+    if m is None:
+        return []
+    ca = next((a for a, b in clauses(full) if a <= m.start() < b), 0)
+    return [c for a, b, c in country_spans(full) if ca <= a and b <= m.start() and not _ORGAN.match(full[b:b + 40])
+            and not _LOC_PREP.search(full, max(0, a - 40), a)]
 
 
 def _own_places(r: Record) -> bool:

@@ -70,7 +70,7 @@ def find_phrases(text: str, names: list[NameHit]) -> list[PhraseHit]:
         toks = _TOKENS.findall(text[max(0, a - 80):a])
         det: str | None = None
         ordinal: str | None = None
-        generic = False
+        generic = own = False
         start = a
         mods = 0
         for tok in reversed(toks):
@@ -83,6 +83,11 @@ def find_phrases(text: str, names: list[NameHit]) -> list[PhraseHit]:
                 continue
             if low in DEFINITE or low in INDEFINITE:
                 det = low
+                break
+            if low == "own" and len(toks) >= 2 and (toks[-2 - mods].casefold() in ("its", "their", "his", "her")
+                                                   or toks[-2 - mods].endswith(("'s", "’s"))) and toks[-1 - mods] == tok:
+                det, own = "a", True  # "the Northern Fleet announced its own drills": another actor's exercise, a new one
+                mods += 1
                 break
             if low in GENERIC:
                 det, generic = low, True
@@ -97,7 +102,7 @@ def find_phrases(text: str, names: list[NameHit]) -> list[PhraseHit]:
         for tok in reversed(toks[-(mods + (1 if det else 0)):] if (mods or det) else []):
             start = text.rfind(tok, 0, start)
         out.append(PhraseHit(max(0, start), b, _kind(m.group("noun")), det, ordinal, generic,
-                             bool(_DEFINING.match(text[b:b + 40])), m.group("noun").casefold().endswith("s")
+                             own or bool(_DEFINING.match(text[b:b + 40])), m.group("noun").casefold().endswith("s")
                              and not m.group("noun").casefold().endswith(("series", "manoeuvres", "maneuvers"))))
     return out
 

@@ -25,7 +25,7 @@ _CONTINUE = re.compile(r"\b(?:take place|took place|takes place|taking place|sen
                        r"participa\w+|involved|trained|training|practis\w+|practic\w+|rehears\w+|host\w*|co-host\w*|alongside|first-timers|"
                        r"contingents?|troops from|aircraft from|personnel from|ships from|navies of|leads|led by|observers?|withdrew|"
                        r"did not|will not|would not|skip\w*|stayed away|drills|manoeuvr\w+|maneuver\w+|firing|firings|flying|sorties|"
-                       r"task group|serials|forces|troops|warships|sailors|soldiers|personnel|officers|marines|units)\b")
+                       r"task group|serials|forces|troops|warships|sailors|soldiers|personnel|officers|marines|units|air force|aircrew|aircraft|jets|fighters)\b")
 _ANY_EXERCISE = re.compile(r"exercis|drill|manoeuv|maneuv|patrol|war ?game|voyage|cruise|\bex\b")
 _NAME_SHAPE = re.compile(r"[A-Z][\w/]*-(?:19|20)\d{2}\b")
 _ALIAS_GAP = re.compile(r"\s*\(\s*")
@@ -263,7 +263,8 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
                     continue
                 if ph.generic:
                     continue
-                target = b.salient(ph.kind)
+                here = {id(r): r for p0, r, m in refs if m == "explicit" and p0 < ph.start and r.canon and (ph.kind != "patrol" or r.kind == "patrol")}
+                target = next(iter(here.values())) if len(here) == 1 else b.salient(ph.kind)  # the one exercise named before it here
                 if target is None and _creates(masked, ph, ctx):
                     target = b.new(("#new", ui, ph.start), ph.kind)
                 if target is not None:
