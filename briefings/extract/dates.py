@@ -9,17 +9,27 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Iterator
 
+from .resources import load
+
 MONTHS = {
-    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8, "septiembre": 9,
-    "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
     "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
     "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-    # French and German (written day first: "14 mai 2025", "3. März 2024")
-    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "août": 8, "aout": 8,
-    "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
-    "januar": 1, "februar": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
 }
+_OTHER = load("months")  # other languages' month names (briefings/data/months.yaml)
+_DMY_NAMES = {n.casefold(): m for names in _OTHER["day_month_year"].values() for n, m in names.items()}
+_DE_NAMES = {n.casefold(): m for names in _OTHER["de_month_de_year"].values() for n, m in names.items()}
+for _names in (_DMY_NAMES, _DE_NAMES):
+    for _n, _m in _names.items():
+        assert MONTHS.get(_n, _m) == _m, f"months.yaml: {_n!r} names two months"
+        MONTHS[_n] = _m
+
+
+def _alts(names: dict[str, int]) -> str:
+    """A regex alternation of month names, longest first."""
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
 _M = r"(?P<{n}>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)\.?"
 _WD = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 _DASH = r"\s*(?:–|—|-|to|until|through|and)\s*"
@@ -32,11 +42,9 @@ _PATTERNS = [
     ("range_mdmd", re.compile(rf"(?<!\w){_M.format(n='m1')}\s+(?P<d1>\d{{1,2}}){_DASH}{_M.format(n='m')}\s+(?P<d2>\d{{1,2}})(?!\d)(?:,?\s+(?P<y>\d{{4}}))?")),
     ("mdy", re.compile(rf"(?<!\w){_WD}{_M.format(n='m')}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})(?!\d)")),
     ("dmy", re.compile(rf"(?<!\d){_WD}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M.format(n='m')},?\s+(?P<y>\d{{4}})(?!\d)")),
-    ("dmy_es", re.compile(r"(?P<d>\d(?<!\d\d)\d?)\s+de\s+(?P<m>enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\s+de\s+(?P<y>\d{4})(?!\d)", re.I)),
-    ("dm_es", re.compile(r"(?P<d>\d(?<!\d\d)\d?)\s+de\s+(?P<m>enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)(?!\w)(?!\s+de(?:l)?\s+(?:año\s+)?\d{4})", re.I)),
-    ("dmy_fr_de", re.compile(r"(?P<d>\d(?<!\d\d)\d?)(?:er|\.)?\s+(?P<m>janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|"
-                              r"septembre|octobre|novembre|décembre|decembre|januar|februar|märz|maerz|april|juni|juli|august|oktober|"
-                              r"dezember)\s+(?P<y>\d{4})(?!\d)", re.I)),
+    ("dmy_es", re.compile(rf"(?P<d>\d(?<!\d\d)\d?)\s+de\s+(?P<m>{_alts(_DE_NAMES)})\s+de\s+(?P<y>\d{{4}})(?!\d)", re.I)),
+    ("dm_es", re.compile(rf"(?P<d>\d(?<!\d\d)\d?)\s+de\s+(?P<m>{_alts(_DE_NAMES)})(?!\w)(?!\s+de(?:l)?\s+(?:año\s+)?\d{{4}})", re.I)),
+    ("dmy_fr_de", re.compile(rf"(?P<d>\d(?<!\d\d)\d?)(?:er|\.)?\s+(?P<m>{_alts(_DMY_NAMES)})\s+(?P<y>\d{{4}})(?!\d)", re.I)),
     ("iso", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<mo>\d{2})-(?P<d>\d{2})(?!\d)")),
     ("ymd_slashed", re.compile(r"(?<![\d/])(?P<y>(?:19|20)\d{2})/(?P<mo>\d{1,2})/(?P<d>\d{1,2})(?![\d/])")),
     ("ymd_dotted", re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})\.(?P<mo>\d{1,2})\.(?P<d>\d{1,2})(?![\d])")),  # "2024.03.04" (Korean, Chinese pages)
@@ -114,10 +122,8 @@ _MONTH_WORD = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JA
 # every month-name pattern has its month as a whole word ("Mar" in "Maritime" is none): a stricter gate
 _MONTH_TOKEN = re.compile(_M.format(n="m") + r"(?!\w)")
 _NUMERIC = re.compile(r"\d[-./]\d")
-# cheap tests that a family of patterns can match: a range needs a dash or "to" after a number; other languages their months
+# a cheap test that a range pattern can match: a dash or "to" next to a number
 _RANGE_GATE = re.compile(r"\d\s*(?:–|—|-|to|until|through|and)\s*[\dA-Z]|[A-Za-z.]\s*(?:–|—|-|to|until|through|and)\s*\d")
-_FR_DE_MONTH = re.compile(r"(?i)janvier|f[ée]vrier|mars|avril|mai\b|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|"
-                          r"januar|februar|m[äa]e?rz|april|juni\b|juli\b|august|oktober|dezember")
 
 
 @lru_cache(maxsize=4096)
