@@ -61,7 +61,7 @@ def test_source_entries_have_few_elements(sources_html):
 
 
 def test_source_entry_text_reads_as_before(sources_html):
-    li = next(li for li in sources_html.iter("li") if li.get("id") == "src-2")
+    li = next(li for li in sources_html.iter("li") if li.find("cite").get("id") == "src-2")
     text = re.sub(r"[ \t\n]+", " ", li.text_content()).strip()  # keeps no-break spaces
     assert text.startswith("Strategic Collaboration for Peace: China-Russia Joint Military Drill"
                            "\u00a0· Indonesia Observer\u00a0· 13 April 2024\u00a0· by Jakarta, IO")
