@@ -336,10 +336,15 @@ def _pss_mb(pid: int) -> float:
     return 0.0
 
 
+def briefings_cmd() -> list[str]:
+    """The CLI of the code under test: this interpreter with `-m briefings` (PYTHONPATH picks
+    the checkout), so a worktree without its own .venv is measured, not the installed copy."""
+    return [sys.executable, "-m", "briefings"]
+
+
 def build_flags() -> list[str]:
-    exe = ROOT / ".venv" / "bin" / "briefings"
-    help_text = subprocess.run([str(exe), "build", "--help"], capture_output=True, text=True,
-                               env={**os.environ, "COLUMNS": "200"}).stdout
+    help_text = subprocess.run(briefings_cmd() + ["build", "--help"], capture_output=True,
+                               text=True, env={**os.environ, "COLUMNS": "200"}).stdout
     flags = []
     if "--jobs" in help_text:
         flags += ["--jobs", "2"]
@@ -349,11 +354,10 @@ def build_flags() -> list[str]:
 
 
 def build_e2e(config: Path, runs: int, flags: list[str]) -> dict:
-    exe = ROOT / ".venv" / "bin" / "briefings"
     walls, cpus, loads, pss_peaks, rss_peaks, codes = [], [], [], [], [], []
     for _ in range(runs):
         out = Path(tempfile.mkdtemp(prefix="bench-out-", dir=config.parent))
-        cmd = [str(exe), "build", str(config), "--out", str(out), "--formats", "md,html",
+        cmd = briefings_cmd() + ["build", str(config), "--out", str(out), "--formats", "md,html",
                "--now", NOW] + flags
         t = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -387,7 +391,7 @@ def build_e2e(config: Path, runs: int, flags: list[str]) -> dict:
         pss_peaks.append(peak[0])
         rss_peaks.append(usage.ru_maxrss / 1024)
         shutil.rmtree(out, ignore_errors=True)
-    return {"cmd": " ".join(cmd[:1] + ["build", "CONFIG", "--out", "FRESH_DIR", "--formats",
+    return {"cmd": " ".join(["briefings", "build", "CONFIG", "--out", "FRESH_DIR", "--formats",
                                        "md,html", "--now", NOW] + flags),
             "wall": statistics.median(walls), "walls": walls, "exit": codes,
             "cpu": statistics.median(cpus), "cpus": cpus, "load_1min": loads,

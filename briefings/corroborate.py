@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
+from itertools import chain
 from dataclasses import replace
 from typing import Callable
 
-from briefings.extract.combine import with_id
 from briefings.model import Claim, Extraction, SourceDocument, Span, source_order
 
 BLOCK_KEYS = 4
@@ -77,20 +78,48 @@ def confidence(origins: int, best_reliability: str) -> str:
 
 def corroborate(ex: Extraction) -> Extraction:
     """Merge claims that state the same thing across sources; set origins, credibility, confidence."""
-    claims = list(ex.claims)
+    claims = ex.claims
     docs = {d.id: d for d in ex.sources}
-    roots = _group_roots([content_words(c.text) for c in claims], [c.source for c in claims])
+    roots = _group_roots(claim_words([c.text for c in claims]), [c.source for c in claims])
     groups: dict[int, list[int]] = {}
     for i, root in enumerate(roots):
         groups.setdefault(root, []).append(i)
     order = _SourceOrder()
-    merged = [_merge([claims[i] for i in members], docs, order) for members in groups.values()]
+    alone: dict[str, str] = {}  # source id -> the confidence of a claim it alone states
+    merged = [_alone(claims[members[0]], docs, alone) if len(members) == 1
+              else _merge([claims[i] for i in members], docs, order)
+              for members in groups.values()]
     merged.sort(key=lambda c: (order(c.source), c.start))
-    return replace(ex, claims=tuple(with_id(c, f"c{i}") for i, c in enumerate(merged, 1)))
+    for i, c in enumerate(merged, 1):  # each a new object made above: numbered in place
+        c.__dict__["id"] = f"c{i}"
+    return replace(ex, claims=tuple(merged))
+
+
+def claim_words(texts: list[str]) -> list[frozenset[str]]:
+    """content_words of each text; equal texts (a wire story's sentences in its copies) share
+    one set, computed once."""
+    memo: dict[str, frozenset[str]] = {}
+    out = []
+    for text in texts:
+        ws = memo.get(text)
+        if ws is None:
+            ws = memo[text] = content_words(text)
+        out.append(ws)
+    return out
 
 
 def _group_roots(words: list[frozenset[str]], sources: list[str]) -> list[int]:
-    """For each claim, the first claim of its group (union-find over the blocked comparisons)."""
+    """For each claim, the first claim of its group (union-find over the blocked comparisons).
+
+    Each claim is compared with the first claim (the representative) of every group already
+    indexed under one of its BLOCK_KEYS rarest words (fewest claims, then alphabetical), at
+    most MAX_POSTINGS groups per word, in the order they were indexed; every match joins its
+    group. A word no other claim has is never looked up nor indexed (nothing could meet
+    there), which changes no result.
+
+    A posting list keeps the groups as they were indexed (its cap and repeats count those),
+    and beside it the distinct groups they belong to now, in the same order, updated when two
+    indexed groups merge: a claim meets each group once, without walking stale entries."""
     parent = list(range(len(words)))
 
     def find(i: int) -> int:
@@ -99,37 +128,87 @@ def _group_roots(words: list[frozenset[str]], sources: list[str]) -> list[int]:
             i = parent[i]
         return i
 
-    df: dict[str, int] = {}
-    for ws in words:
-        for w in ws:
-            df[w] = df.get(w, 0) + 1
-    # Each claim is compared with the first claim (the representative) of every group already
-    # indexed under one of its rare words: at most BLOCK_KEYS * MAX_POSTINGS comparisons each.
-    # The loop is same_statement inlined (it runs BLOCK_KEYS * MAX_POSTINGS times per claim).
+    df = _document_frequency(words)
+    # Words as their rank in (document frequency, word) order: keys are the smallest ranks.
+    ranked = sorted(df, key=lambda w: (df[w], w))
+    rank = {w: r for r, w in enumerate(ranked)}
+    lonely = sum(1 for w in ranked if df[w] == 1)  # ranks below this: words of one claim only
+    del ranked
+    rank_of = rank.__getitem__
+    keys_of: dict[int, list[int]] = {}  # per distinct word set (shared by equal texts)
     sizes = [len(ws) for ws in words]
-    postings: dict[str, list[int]] = {}
+    entries: dict[int, list[int]] = {}    # key -> group roots as indexed (<= MAX_POSTINGS)
+    current: dict[int, list[int]] = {}    # key -> their groups' roots now, distinct, in order
+    where: dict[int, set[int]] = {}       # root -> keys whose `current` holds it
+
+    def relink(old: int, new: int) -> None:
+        """Group `old` (indexed) joins group `new`: the lists that held `old` now hold `new`
+        where `old` or `new` came first."""
+        keys_new = where.setdefault(new, set())
+        for key in where.pop(old, ()):
+            lst = current[key]
+            p_old = lst.index(old)
+            if key in keys_new:
+                p_new = lst.index(new)
+                if p_old < p_new:
+                    lst[p_old] = new
+                    del lst[p_new]
+                else:
+                    del lst[p_old]
+            else:
+                lst[p_old] = new
+                keys_new.add(key)
+
+    get = current.get
     for i, ws in enumerate(words):
-        keys = sorted(ws, key=lambda w: (df[w], w))[:BLOCK_KEYS]
-        root_i, src, n = i, sources[i], sizes[i]  # root_i is find(i) throughout
-        seen: set[int] = set()
+        keys = keys_of.get(id(ws))
+        if keys is None:
+            keys = keys_of[id(ws)] = [r for r in sorted(map(rank_of, ws))[:BLOCK_KEYS]
+                                      if r >= lonely]
+        if not keys:
+            continue
+        # The groups met under the keys, each once, in order. Merges below join only groups
+        # met already, so the others are the same whether listed now or as the loop reaches
+        # them; and a group is compared through its representative's own words, so the
+        # matches can be found first and joined after, in the same order.
+        lists = [lst for lst in map(get, keys) if lst]
+        if not lists:
+            root_i = i
+        else:
+            met = dict.fromkeys(chain.from_iterable(lists)) if len(lists) > 1 else lists[0]
+            src, n = sources[i], sizes[i]
+            # same_statement inlined, in integers: MIN_CONTAINMENT = 7/10, MIN_JACCARD = 9/20.
+            hits = [root for root in met if sources[root] != src
+                    and 10 * (inter := len(words[root] & ws))
+                    >= 7 * (sizes[root] if sizes[root] < n else n)
+                    and 20 * inter >= 9 * (sizes[root] + n - inter)]
+            root_i = i  # find(i) throughout
+            for root in hits:
+                if root_i != i:
+                    relink(root_i, root)
+                parent[root_i] = root_i = root
         for key in keys:
-            for rep in postings.get(key, ()):
-                root = rep if parent[rep] == rep else find(rep)
-                if root == root_i or root in seen:
-                    continue
-                seen.add(root)
-                if sources[root] == src:
-                    continue
-                m = sizes[root]
-                inter = len(words[root] & ws)
-                if (inter / min(m, n) >= MIN_CONTAINMENT
-                        and inter / (m + n - inter) >= MIN_JACCARD):
-                    parent[root_i] = root_i = root
-        for key in keys:
-            bucket = postings.setdefault(key, [])
-            if len(bucket) < MAX_POSTINGS and root_i not in bucket:
-                bucket.append(root_i)
+            raw = entries.get(key)
+            if raw is None:
+                entries[key] = [root_i]
+                current[key] = [root_i]
+                where.setdefault(root_i, set()).add(key)
+            elif len(raw) < MAX_POSTINGS and root_i not in raw:
+                raw.append(root_i)
+                keys_i = where.setdefault(root_i, set())
+                if key not in keys_i:
+                    current[key].append(root_i)
+                    keys_i.add(key)
     return [find(i) for i in range(len(words))]
+
+
+def _document_frequency(words: list[frozenset[str]]) -> dict[str, int]:
+    """How many claims have each word."""
+    df: Counter[str] = Counter()
+    update = df.update
+    for ws in words:
+        update(ws)
+    return df
 
 
 class _SourceOrder(dict):
@@ -169,9 +248,24 @@ def _merge(group: list[Claim], docs: dict[str, SourceDocument],
     )
 
 
-def _alone(claim: Claim, docs: dict[str, SourceDocument]) -> Claim:
-    """A claim no other source states: one origin (what _merge gives a group of one)."""
-    grade = RELIABILITY_ORDER[_grade(docs.get(claim.source))]
-    return replace(claim, corroborated_by=(), origins=1, credibility=credibility(1),
-                   confidence=confidence(1, grade), date=claim.date or None,
-                   attribution=claim.attribution or None)
+def _alone(claim: Claim, docs: dict[str, SourceDocument],
+           known: dict[str, str] | None = None) -> Claim:
+    """A claim no other source states: one origin (what _merge gives a group of one).
+    `known` remembers each source's confidence for such claims."""
+    conf = known.get(claim.source) if known is not None else None
+    if conf is None:
+        conf = confidence(1, RELIABILITY_ORDER[_grade(docs.get(claim.source))])
+        if known is not None:
+            known[claim.source] = conf
+    # replace(claim, ...) without re-running __init__ (a plain frozen dataclass): this runs
+    # for most claims of a large edition.
+    copy = object.__new__(type(claim))
+    fields = copy.__dict__
+    fields.update(claim.__dict__)
+    fields["corroborated_by"] = ()
+    fields["origins"] = 1
+    fields["credibility"] = credibility(1)
+    fields["confidence"] = conf
+    fields["date"] = claim.date or None
+    fields["attribution"] = claim.attribution or None
+    return copy

@@ -60,12 +60,14 @@ def edition_time(now: datetime | str | None, timezone: str) -> datetime:
 
 def read_sources(loaded: LoadedConfig, *, out_dir: Path | None = None, offline: bool = False,
                  edition: date | None = None, write_cache: bool = True,
-                 reader: "Executor | None" = None) -> SourceSet:
+                 reader: "Executor | None" = None, after_read: Callable | None = None,
+                 progress: Progress | None = None) -> SourceSet:
     """The config's sources (files, pages, feeds), read once each and graded.
 
     Web sources go through the HTTP cache in `network.cache_dir`, else OUT/.cache/http;
     `offline` reads them from that cache alone. `edition` dates the feeds' period window.
-    Files are read in `reader`'s workers when given (same result)."""
+    Files are read in `reader`'s workers when given (same result), and `after_read` run on each
+    there (see collect_sources)."""
     from briefings.sources.collect import collect_sources, make_client
 
     cfg = loaded.config
@@ -76,7 +78,8 @@ def read_sources(loaded: LoadedConfig, *, out_dir: Path | None = None, offline: 
                            {name: o.reliability for name, o in cfg.outlets.items()},
                            client=lambda: make_client(cfg.network, cache, offline=offline,
                                                       write_cache=write_cache),
-                           window=window, zone=cfg.timezone, reader=reader)
+                           window=window, zone=cfg.timezone, reader=reader,
+                           after_read=after_read, progress=progress)
 
 
 def unavailable_summary(sources: SourceSet) -> list[str]:
@@ -126,13 +129,16 @@ def extract_one(doc: SourceDocument) -> DocumentExtraction:
 def extract_all(docs: Iterable[SourceDocument], progress: Progress | None = None, *,
                 executor: "Executor | None" = None, cache: "ExtractCache | None" = None,
                 lean: bool = False, total: int | None = None,
-                timings: dict[str, float] | None = None) -> Extraction:
+                timings: dict[str, float] | None = None,
+                ready: "dict[str, DocumentExtraction] | None" = None) -> Extraction:
     """Run the summariser over every document, merge exercises, corroborate claims.
 
-    Documents are consumed as an iterator, in order; each is looked up in `cache` first and the
-    rest go to `executor` (default: serially here), results in the documents' order whatever
-    the executor. With `lean`, the extraction's sources keep every field but the text (the
-    briefing never quotes a source beyond its claims), so the corpus is not held to the end."""
+    Documents are consumed as an iterator, in order; those in `ready` (by source id: extracted
+    already, where the file was read) are taken from there, the others looked up in `cache`
+    and the rest go to `executor` (default: serially here), results in the documents' order
+    whatever the executor. With `lean`, the extraction's sources keep every field but the text
+    (the briefing never quotes a source beyond its claims), so the corpus is not held to the
+    end. `progress` counts the documents extracted here (not those in `ready`)."""
     from briefings.corroborate import corroborate
     from briefings.executor import LocalExecutor, chunk_size
     from briefings.extract.combine import combine
@@ -143,33 +149,39 @@ def extract_all(docs: Iterable[SourceDocument], progress: Progress | None = None
     run = executor or LocalExecutor()
     kept: list[SourceDocument] = []
     parts: list[DocumentExtraction] = []
-    order: deque[tuple[SourceDocument, str | None, DocumentExtraction | None]] = deque()
+    order: deque[tuple[SourceDocument, str | None, DocumentExtraction | None, bool]] = deque()
+    counted = [0]
 
     def misses() -> Iterator[SourceDocument]:
         for doc in docs:
+            got = ready.pop(doc.id, None) if ready else None
+            if got is not None:
+                order.append((doc, None, got, False))
+                continue
             key = source_key(doc, cache.fingerprint) if cache else None
             hit = cache.get(doc, key) if cache else None
-            order.append((doc, key, hit))
+            order.append((doc, key, hit, True))
             if hit is None:
                 yield doc
 
-    def emit(doc: SourceDocument, part: DocumentExtraction) -> None:
+    def emit(doc: SourceDocument, part: DocumentExtraction, here: bool = True) -> None:
         kept.append(SourceRecord.of(doc) if lean else doc)
         parts.append(part)
-        if progress:
-            progress(len(parts), total or len(parts))
+        if progress and here:
+            counted[0] += 1
+            progress(counted[0], total or counted[0])
 
     def flush_hits() -> None:
         while order and order[0][2] is not None:
-            doc, _, hit = order.popleft()
-            if cache:
+            doc, _, hit, here = order.popleft()
+            if cache and here:
                 cache.stats.cached += 1
-            emit(doc, hit)  # type: ignore[arg-type]
+            emit(doc, hit, here)  # type: ignore[arg-type]
 
     size = chunk_size(total or 0, run.workers) if total else 8
     for part in run.map(extract_one, misses(), size):
         flush_hits()
-        doc, key, _ = order.popleft()
+        doc, key, _, _ = order.popleft()
         if cache:
             cache.stats.extracted += 1
             cache.put(doc, part, key)
@@ -241,13 +253,20 @@ def build(loaded: LoadedConfig, *, out_dir: Path, now: datetime | str | None = N
 def _read_and_extract(loaded: LoadedConfig, run: "Executor", execution: Execution, out_dir: Path,
                       offline: bool, moment: datetime, check: bool, progress: Progress | None,
                       timings: dict[str, float]) -> tuple[SourceSet, Extraction, dict]:
-    """Read the sources (files in `run`'s workers when they share this machine's files), keep
-    those in the period, extract and fuse: the sources, the extraction and the run's figures."""
+    """Read the sources (files in `run`'s workers when they share this machine's files, each
+    extracted there right after it is read), keep those in the period, extract the rest and
+    fuse: the sources, the extraction and the run's figures."""
     cfg = loaded.config
+    cache = (_ExtractCacheSpec(str(extract_cache_dir(out_dir)), check) if execution.cache
+             else None)
+    local = run.name in LOCAL_READERS
+    window = cfg.period.window(moment.date()) if cfg.period else None
+    after = ReadExtract(cache, window) if local else None
     t = time.perf_counter()
     sources = read_sources(loaded, out_dir=out_dir, offline=offline, edition=moment.date(),
-                           write_cache=not check, reader=run if run.name in LOCAL_READERS else None)
-    timings["read"] = time.perf_counter() - t
+                           write_cache=not check, reader=run if local else None,
+                           after_read=after, progress=progress)
+    read_wall = time.perf_counter() - t
     if not sources.documents:
         failed = "".join(f"\n  {line}" for line in unavailable_summary(sources)
                          + skipped_summary(sources.skipped))
@@ -260,35 +279,115 @@ def _read_and_extract(loaded: LoadedConfig, run: "Executor", execution: Executio
         if not sources.documents:
             raise BriefingError("no source is dated inside the period", path=str(loaded.path),
                                 key="period")
+    # The files were extracted where they were read: that pass's time is split between
+    # reading and extraction in proportion to the workers' seconds in each.
+    read_s, extract_s = sources.worker_seconds
+    share = read_s / (read_s + extract_s) if read_s + extract_s > 0 else 1.0
+    timings["read"] = read_wall * share
+    ready, figures = _ready_parts(sources)
     t = time.perf_counter()
     # Extraction takes the documents over: each text is let go once extracted (the briefing
     # quotes claims and assessments, which carry their own text), so peak memory follows the
     # edition's results rather than the corpus.
     pending = deque(sources.documents)
-    sources = replace(sources, documents=())
+    sources = replace(sources, documents=(), prepared={})
     extraction, run_info = _extract_with(pending, execution, out_dir, check, progress, timings,
-                                         run)
+                                         run, ready=ready, figures=figures)
     sources = replace(sources, documents=extraction.sources)
-    timings["extract"] = time.perf_counter() - t - timings.get("fuse", 0.0)
+    timings["extract"] = (time.perf_counter() - t - timings.get("fuse", 0.0)
+                          + read_wall * (1 - share))
     return sources, extraction, run_info
+
+
+@dataclass(frozen=True)
+class _ExtractCacheSpec:
+    """The extraction cache as a worker opens it: folder and read-only (picklable)."""
+
+    folder: str
+    read_only: bool
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """A file's extraction done in the worker that read it, with what the cache did."""
+
+    part: DocumentExtraction
+    cached: bool = False
+    corrupt: int = 0
+    written: int = 0
+
+
+@dataclass(frozen=True)
+class ReadExtract:
+    """after_read of a build: extract the document in the worker that has just read it (the
+    text is at hand, and the summariser's per-text caches still hold what reading computed).
+    Looked up in and stored to the extraction cache there when one is used. Documents dated
+    outside the period `window` are not extracted (the build drops them)."""
+
+    cache: _ExtractCacheSpec | None = None
+    window: tuple[date | None, date] | None = None
+
+    def __call__(self, doc: SourceDocument) -> Extracted | None:
+        if self.window is not None:
+            day = _iso_day(doc.published)
+            first, last = self.window
+            if day and ((first and day < first) or day > last):
+                return None
+        if self.cache is None:
+            return Extracted(extract_one(doc))
+        from briefings.extract_cache import ExtractCache, source_key
+
+        cache = ExtractCache(Path(self.cache.folder), read_only=self.cache.read_only)
+        key = source_key(doc, cache.fingerprint)
+        hit = cache.get(doc, key)
+        if hit is not None:
+            return Extracted(hit, cached=True, corrupt=cache.stats.corrupt)
+        part = extract_one(doc)
+        cache.put(doc, part, key)
+        return Extracted(part, corrupt=cache.stats.corrupt, written=cache.stats.written)
+
+
+def _ready_parts(sources: SourceSet) -> tuple[dict[str, DocumentExtraction], dict[str, int]]:
+    """The extractions done where the files were read, by the documents' final ids (renamed
+    where a worker guessed another id), and what the cache did for the documents kept."""
+    from briefings.extract_cache import _renamed
+
+    ready: dict[str, DocumentExtraction] = {}
+    figures = {"cached": 0, "extracted": 0, "corrupt": 0, "written": 0}
+    for doc in sources.documents:
+        got = sources.prepared.get(doc.id)
+        if got is None:
+            continue
+        guessed, done = got
+        ready[doc.id] = _renamed(done.part, guessed, doc.id)
+        figures["cached" if done.cached else "extracted"] += 1
+        figures["corrupt"] += done.corrupt
+        figures["written"] += done.written
+    return ready, figures
 
 
 def _extract_with(pending: deque[SourceDocument], execution: Execution, out_dir: Path,
                   check: bool, progress: Progress | None, timings: dict[str, float],
-                  run: "Executor | None" = None) -> tuple[Extraction, dict]:
+                  run: "Executor | None" = None, *,
+                  ready: dict[str, DocumentExtraction] | None = None,
+                  figures: dict[str, int] | None = None) -> tuple[Extraction, dict]:
     """extract_all over the queued documents (taken off the queue one by one) with the run's
-    executor (`run`, else one made for `execution`) and cache; the figures for the manifest."""
+    executor (`run`, else one made for `execution`) and cache; the figures for the manifest.
+    `ready` holds extractions done already (with the cache's `figures` for them)."""
     from briefings.executor import make_executor
 
     if run is None:
         with make_executor(execution.executor, execution.jobs, execution.scheduler) as made:
-            return _extract_with(pending, execution, out_dir, check, progress, timings, made)
-    return _extract_on(run, pending, execution, out_dir, check, progress, timings)
+            return _extract_with(pending, execution, out_dir, check, progress, timings, made,
+                                 ready=ready, figures=figures)
+    return _extract_on(run, pending, execution, out_dir, check, progress, timings, ready,
+                       figures)
 
 
 def _extract_on(run: "Executor", pending: deque[SourceDocument], execution: Execution,
                 out_dir: Path, check: bool, progress: Progress | None,
-                timings: dict[str, float]) -> tuple[Extraction, dict]:
+                timings: dict[str, float], ready: dict[str, DocumentExtraction] | None = None,
+                figures: dict[str, int] | None = None) -> tuple[Extraction, dict]:
     """_extract_with on an open executor."""
     from briefings.extract_cache import ExtractCache
 
@@ -297,9 +396,14 @@ def _extract_on(run: "Executor", pending: deque[SourceDocument], execution: Exec
     count = len(pending)
     _same_extractor(run)
     extraction = extract_all(_drain(pending), progress, executor=run, cache=cache,
-                             lean=True, total=count, timings=timings)
+                             lean=True, total=count, timings=timings, ready=ready)
     info = {"documents": count, "executor": run.name, "jobs": run.workers}
     if cache:
+        if figures:
+            cache.stats.cached += figures["cached"]
+            cache.stats.extracted += figures["extracted"]
+            cache.stats.corrupt += figures["corrupt"]
+            cache.stats.written += figures["written"]
         if cache.stats.written:
             cache.prune()
         info.update(cached=cache.stats.cached, extracted=cache.stats.extracted,

@@ -5,14 +5,15 @@ import hashlib
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from briefings.config import NetworkSpec, SourceSpec
 from briefings.errors import SourceError
 from briefings.model import SourceDocument
 from briefings.sources.client import WebClient
 from briefings.sources.files import FoundFile, Skipped, display, expand
-from briefings.sources.read import SourceSet, grade, read_found
+from briefings.sources.read import (READ_AHEAD, Prepared, ReadTask, SourceSet, grade,
+                                    read_found)
 from briefings.sources.urls import normalize_url
 
 if TYPE_CHECKING:
@@ -44,6 +45,8 @@ class _Collector:
         self.docs: list[SourceDocument] = []
         self.details: list[dict] = []
         self.sketches: list[frozenset[int] | None] = []
+        self.prepared: list[tuple[str, Any] | None] = []
+        self.seconds = [0.0, 0.0]
         self.skipped: list[Skipped] = []
         self.unavailable: list[Skipped] = []
         self.duplicates: list[Skipped] = []
@@ -71,8 +74,13 @@ class _Collector:
         return False
 
     def add(self, doc: SourceDocument, keys: tuple[str, ...], details: dict, shown: str,
-            sketch: frozenset[int] | None = None) -> None:
-        if not doc.text.strip():
+            sketch: frozenset[int] | None = None, prepared: Prepared | None = None) -> None:
+        """Keep `doc` unless it is blank or read already; `prepared` (from a ReadTask) stands in
+        for the text of a document that comes without it."""
+        if prepared is not None:
+            self.seconds[0] += prepared.read_s
+            self.seconds[1] += prepared.after_s
+        if (prepared.blank if prepared is not None else not doc.text.strip()):
             self.skipped.append(Skipped(shown, "no text"))
             return
         for key in keys:
@@ -80,7 +88,8 @@ class _Collector:
                 self.duplicates.append(Skipped(shown, f"same article as "
                                                       f"{self._label(self._urls[key])} ({key})"))
                 return
-        text_key = (hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
+        text_key = (prepared.text_sha256 if prepared is not None
+                    else hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
                     (doc.outlet or "").casefold())
         if text_key in self._texts:
             self.duplicates.append(Skipped(shown, f"verbatim copy of "
@@ -90,6 +99,8 @@ class _Collector:
         self.docs.append(doc)
         self.details.append(details)
         self.sketches.append(sketch)
+        self.prepared.append((doc.id, prepared.result) if prepared is not None
+                             and prepared.result is not None else None)
         self._texts[text_key] = index
         for key in keys:
             self._urls[key] = index
@@ -102,10 +113,18 @@ class _Collector:
 def collect_sources(specs: list[SourceSpec], base: Path, outlets: dict[str, str] | None = None,
                     *, client: Callable[[], WebClient] | None = None,
                     window: tuple[date | None, date] | None = None,
-                    zone: str = "UTC", reader: "Executor | None" = None) -> SourceSet:
+                    zone: str = "UTC", reader: "Executor | None" = None,
+                    after_read: Callable[[SourceDocument], Any] | None = None,
+                    progress: Callable[[int, int], None] | None = None) -> SourceSet:
     """Read every source once, in config order; failures are recorded, never raised (except a
     `path` that matches nothing, which is a mistake in the config). Files are read (decoded,
-    metadata, copy sketch) by `reader`'s workers when given, else here: the same result."""
+    metadata, copy sketch) by `reader`'s workers when given, else here: the same result.
+
+    With `after_read` (picklable, pure), the worker that reads a file also runs
+    `after_read(document)` on it while the text is at hand (a build extracts it there: no
+    second trip of the text to a worker, no wait between reading and extracting); such files
+    come back as SourceRecords, and `SourceSet.prepared` holds the results by source id.
+    `progress(done, total)` is called as files are read."""
     c = _Collector()
     web: WebClient | None = None
 
@@ -119,7 +138,8 @@ def collect_sources(specs: list[SourceSpec], base: Path, outlets: dict[str, str]
         if spec.path is not None:
             found, skip = expand(spec.path, base)
             c.skipped.extend(skip)
-            _read_files(c, [f for f in found if not c.seen_file(f.path)], reader)
+            _read_files(c, [f for f in found if not c.seen_file(f.path)], reader, after_read,
+                        progress)
         elif spec.url is not None:
             _read_page(c, get_client(), spec.url, {})
         else:
@@ -128,24 +148,42 @@ def collect_sources(specs: list[SourceSpec], base: Path, outlets: dict[str, str]
                        window, zone)
     docs = [replace(d, id=f"s{i}") for i, d in enumerate(c.docs, 1)]
     details = {d.id: info for d, info in zip(docs, c.details) if info}
+    prepared = {d.id: p for d, p in zip(docs, c.prepared) if p is not None}
     docs = grade(docs, outlets or {}, c.sketches)
     return SourceSet(tuple(docs), tuple(c.skipped), unavailable=tuple(c.unavailable),
                      duplicates=tuple(c.duplicates), details=details, feeds=tuple(c.feeds),
-                     fetch=dict(web.stats) if web else {})
+                     fetch=dict(web.stats) if web else {}, prepared=prepared,
+                     worker_seconds=(c.seconds[0], c.seconds[1]))
 
 
-def _read_files(c: _Collector, files: list[FoundFile], reader: "Executor | None") -> None:
-    """Read the files in order, in `reader`'s workers when given (chunks, results in order)."""
+def _read_files(c: _Collector, files: list[FoundFile], reader: "Executor | None",
+                after_read: Callable[[SourceDocument], Any] | None = None,
+                progress: Callable[[int, int], None] | None = None) -> None:
+    """Read the files in order, in `reader`'s workers when given (chunks, results in order).
+
+    With `after_read`, each file goes with the id it will get unless an earlier one is dropped
+    (blank, a verbatim copy or unreadable; the caller renames the results of those after)."""
     from briefings.executor import LocalExecutor, chunk_size
 
     run = reader or LocalExecutor()
-    results = run.map(read_found, files, chunk_size(len(files), run.workers))
-    for f, (doc, info, sketch, error) in zip(files, results):
+    size = chunk_size(len(files), run.workers)
+    if after_read is None:
+        results = run.map(read_found, files, size)
+    else:
+        first = len(c.docs) + 1
+        items = [(f, f"s{first + k}") for k, f in enumerate(files)]
+        batches = [items[k:k + READ_AHEAD] for k in range(0, len(items), READ_AHEAD)]
+        results = (r for done in run.map(ReadTask(after_read), batches,
+                                         max(1, size // READ_AHEAD))
+                   for r in done)
+    for k, (f, (doc, info, sketch, error, *prepared)) in enumerate(zip(files, results), 1):
+        if progress:
+            progress(k, len(files))
         if doc is None:
             assert error is not None
             c.fail(display(f.path), SourceError(error[0], path=error[1]))
             continue
-        c.add(doc, (), info, doc.path, sketch)
+        c.add(doc, (), info, doc.path, sketch, prepared[0] if prepared else None)
 
 
 def _read_page(c: _Collector, web: WebClient, url: str, extra: dict) -> None:

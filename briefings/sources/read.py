@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Mapping
+from typing import Any, Callable, Mapping
 
 from briefings.errors import SourceError
 from briefings.model import SourceDocument
@@ -27,6 +28,12 @@ class SourceSet:
     # Per feed: entries, outside_period, read; and request counts by outcome.
     feeds: tuple[dict, ...] = ()
     fetch: Mapping[str, int] = field(default_factory=dict)
+    # Per source id: what `collect_sources(after_read=...)` computed from the text in the worker
+    # that read the file (the id the worker gave the document, the result); such documents are
+    # SourceRecords (their text stayed in the worker). Empty unless `after_read` was given.
+    prepared: Mapping[str, tuple[str, Any]] = field(default_factory=dict)
+    # Seconds the workers spent reading the files and in `after_read` (summed over workers).
+    worker_seconds: tuple[float, float] = (0.0, 0.0)
 
 
 def read_patterns(patterns: list[str], base: Path, outlets: dict[str, str] | None = None) -> SourceSet:
@@ -154,6 +161,58 @@ def read_found(found: FoundFile) -> tuple[SourceDocument | None, dict, frozenset
     except SourceError as exc:
         return None, details, None, (exc.message, exc.path)
     return doc, details, sketch(doc.text), None
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What a worker sends back instead of a file's text (see ReadTask)."""
+
+    text_sha256: str          # of the text: verbatim copies are recognised without it
+    blank: bool               # the text is empty or white space (the file is skipped)
+    result: Any               # after_read(document), or None (blank, or after_read declined)
+    read_s: float = 0.0
+    after_s: float = 0.0
+
+
+# Files a worker reads before it runs `after_read` on them: the summariser's line analysis of the
+# last 8 texts is cached (metadata recovery and extraction both need it), and a file is read
+# before any of its batch is extracted.
+READ_AHEAD = 8
+
+
+@dataclass(frozen=True)
+class ReadTask:
+    """read_found for a batch of (file, source id) in a worker, then `after_read(document)` on
+    each text while it is at hand; the documents come back as SourceRecords (no text), each
+    with a Prepared.
+
+    `after_read` must be picklable and pure; the id is the one the document will most likely
+    get (the collector renames results when an earlier file was dropped)."""
+
+    after_read: Callable[[SourceDocument], Any]
+
+    def __call__(self, batch: list[tuple[FoundFile, str]]) -> list[tuple]:
+        from briefings.model import SourceRecord
+
+        read = []
+        for found, source_id in batch:
+            t = time.perf_counter()
+            doc, details, sk, error = read_found(found)
+            if doc is not None:
+                doc = replace(doc, id=source_id)
+            read.append((doc, details, sk, error, time.perf_counter() - t))
+        out: list[tuple] = []
+        for doc, details, sk, error, read_s in read:
+            if doc is None:
+                out.append((doc, details, sk, error, None))
+                continue
+            t = time.perf_counter()
+            blank = not doc.text.strip()
+            sha = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+            result = None if blank else self.after_read(doc)
+            prepared = Prepared(sha, blank, result, read_s, time.perf_counter() - t)
+            out.append((SourceRecord.of(doc), details, sk, None, prepared))
+        return out
 
 
 def grade(docs: list[SourceDocument], outlets: dict[str, str],
