@@ -43,17 +43,17 @@ _NAMED = r"[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,2}"
 _LOC_PATTERNS = [
     (("ranges", "grounds", "sites", "bases", "airfields"), re.compile(rf"(?P<list>(?:{_NAMED},\s)+{_NAMED}\sand\s{_NAMED})\s(?:(?:air|naval|army|military)\s)?(?P<kind>ranges|training grounds|test sites|bases|airfields)\b")),
     # a named facility written in capitals: "Shoalwater Bay Training Area", "Techo Sen Military Training Base", "GSDF Yonaguni garrison"
-    (("Training", "Barracks", "garrison"), re.compile(rf"(?P<n>{_NAMED}\s(?:Military\s)?(?:Training (?:Area|Ground|Range|Centre|Center|Base)|Barracks|garrison))\b")),
+    (("Training", "Barracks", "garrison", "Military Base"), re.compile(rf"(?P<n>{_NAMED}\s(?:Military\s)?(?:Training (?:Area|Ground|Range|Centre|Center|Base)|Barracks|garrison)|{_NAMED}\sMilitary\sBase)\b")),
     (("Base", "Station"), re.compile(r"(?P<n>(?:[A-Z][\w-]+\s)?(?:RAAF|RAF|RNZAF|RCAF|USAF|Naval|Air|Navy|Army|Marine Corps|Joint|Coast Guard)\s(?:Air\s)?(?:Base|Station)\s[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")),
     (("Camp", "Fort", "CFB", "Base", "Station", "Garrison", "River", "Lake", "Island", "Range", "Ground", "Complex"), re.compile(r"(?P<n>(?:Camp|Fort|CFB|Base|Naval Station|Joint Base)\s[A-Z][\w-]+(?:[\s-][A-Z][\w-]+)?|(?!(?:The|A|An|In|On|At|From|To|By|For|With|And|Of|This|That|Its|Their|Our|Exercise)\s)[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,2}\s(?:Garrison|River|Lake|Island|Range|Proving Ground|Firing Range|Fire Complex|Training Complex|Range Complex))\b")),
     ((" of ",), re.compile(rf"\b(?:provinces?|regions?|islands?|states?|prefectures?|districts?|towns?|cities|ports?) of (?P<list>{_NAMED}(?:,\s{_NAMED})*(?:,?\sand\s{_NAMED})?)(?P<kind>)")),
-    (("Base", "Station"), re.compile(r"(?P<n>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s(?:Naval|Air|Navy|Army|Air Force|Naval Air|Marine Corps)\s(?:Base|Station))")),
+    (("Base", "Station"), re.compile(r"(?P<n>[A-Z][\w-]+(?:\s(?:(?:de|da|do|dos|das|del|di)\s)?[A-Z][\w-]+){0,2}\s(?:Naval|Air|Navy|Army|Air Force|Naval Air|Marine Corps)\s(?:Base|Station))")),
     (("base", "airfield", "exclave", "coast", "range", "area", "station"),
      re.compile(r"(?P<n>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s(?:naval base|air base|airbase|airfield|exclave|coast|firing range|training area|naval station))\b")),
     (("training", "range", "ground", "site", "polygon"), re.compile(rf"(?P<n>{_NAMED}\s(?:training ground|training area|training range|training centre|training center|range|proving ground|test site|firing range|polygon))\b")),
     (("Military",), re.compile(r"(?P<n>[A-Z]\w+(?:\sand\s[A-Z]\w+)?\sMilitary\sDistricts?)")),
     (("Seas", "Oceans", "Straits", "Gulfs", "Islands"), re.compile(r"(?P<n>[A-Z]\w+\sand\s[A-Z]\w+\s(?:Seas|Oceans|Straits|Gulfs|Islands))\b")),
-    (("region", "Region", "Krai", "Oblast", "Province", "Prefecture", "Governorate", "Peninsula", "Island", "Bay", "Gulf", "Strait", "Sea", "Coast"), re.compile(r"(?P<n>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s(?:region|Region|Krai|Oblast|Province|Prefecture|Governorate|Peninsula|Islands|Island|Bay|Gulf|Strait|Sea|Coast))\b")),
+    (("region", "Region", "Krai", "Oblast", "Province", "Prefecture", "Governorate", "Peninsula", "Island", "Bay", "Gulf", "Strait", "Sea", "Coast", "Basin", "Autonomous"), re.compile(r"(?P<n>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s(?:Autonomous (?:Republic|Region|Okrug|Oblast|Prefecture|Province)|region|Region|Krai|Oblast|Province|Prefecture|Governorate|Peninsula|Islands|Island|Bay|Gulf|Strait|Sea|Coast|Basin))\b")),
     (("waters", "coast", "shores", "sea", "airspace"),
      re.compile(r"\b(?P<n>(?:waters|sea|seas|coast|shores|airspace)\s(?:(?:just|some|about|roughly)\s)?(?:\d[\d,.]*\s(?:km|kilometres|kilometers|miles|nautical miles)\s)?(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest)\s(?:of|off)\s(?:the\s)?[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")),
     (("Gulf of", "Bay of", "Sea of", "Strait of", "Straits of", "Isle of", "Cape of", "Bight of", "Sound of"),
@@ -219,6 +219,20 @@ _LIST_GAP = re.compile(r",\s(?:the\s)?|,?\s(?:and|as well as)\s(?:the\s)?")
 _ROLL_WORDS = re.compile(r"\b(?:nations|countries|navies|forces|militaries|participants|members|contingents|partners|them|they)\b")
 
 
+# words a clause may open with before a negation cue and still have the sentence's subject as its own ("being disinvited")
+_BARE_PREDICATE = re.compile(r"[\s,]*(?:(?:being|having)\s[^,;]*,\s*)?(?:(?:being|been|was|were|has|had|have|again|also|then|later|since|once)\s+)*")
+
+
+_WITHOUT_VERB = re.compile(r"\s+(?:being|having|becoming|getting)\b")  # "without being bound to X": a verb, no absent country
+
+
+# a past role set off before the predicate ("X, which took part as an observer in 2023, is not attending")
+_PAST_ROLE = re.compile(r"[\s,]*(?:an?\s+)?observers?\s+(?:in|at|during)\s+[^,;]*,\s*")
+
+
+_NOT_AS = re.compile(r"\b(?:rather than|instead of|not as|no longer as|no longer|not merely as|not just as)\s+(?:an?\s+|mere\s+)?$")
+
+
 def _subject(text: str, spans: list[tuple[int, int, str]]) -> list[str]:
     """The countries a clause starts with, as one list ("A and B withdrew ..."; not "... from the USS X" later on)."""
     out = [spans[0][2]]
@@ -271,10 +285,13 @@ def roles(text: str, explicit: bool, focus: int = 0,
         clause = low[ca:cb]
         in_clause = [(a, b, c) for a, b, c in spans if ca <= a and b <= cb]
         if not in_clause:
-            if prev and may_obs and obs_rx.search(clause):
+            nm = neg_rx.search(clause) if prev and may_neg and prev[0][0] < 3 else None
+            if nm and (_BARE_PREDICATE.fullmatch(clause, 0, nm.start()) or _PAST_ROLE.fullmatch(clause, 0, nm.start())):
+                neg.update(_subject(text, prev))  # "X, which took part in 2014, was again absent": the sentence's subject stayed out
+            elif prev and may_obs and obs_rx.search(clause):
                 obs.update(_subject(text, prev))  # "X withdrew its contingent but sent observers"
             continue
-        prev = in_clause
+        earlier, prev = prev, in_clause
         if "neither" in clause:
             continue
         speakers = {t for t in in_clause if (sm := _SPEAKER.match(text, t[1])) and not _OWN_EVENT.match(text, sm.end())}
@@ -284,8 +301,10 @@ def roles(text: str, explicit: bool, focus: int = 0,
             obs_next = False
             continue
         om = obs_rx.search(clause) if may_obs else None
-        if om and _PAST.search(clause):
-            om = None  # "which sent only observers in previous years"
+        if om and _NOT_AS.search(clause, max(0, om.start() - 25), om.start()):
+            om = None  # "took part as full participants rather than observers"
+        if om and (_PAST.search(clause) or (earlier and _PAST_ROLE.match(clause) and om.start() < 20)):
+            om = None  # "which sent only observers in previous years", "X, which took part as an observer in 2023, ..."
         if om and "observ" in om.group(0) and _INVITED.search(clause, 0, om.start()):
             om = None  # "Norway notified the exercise and invited observers": the host, who invites them
         if om and text[cb:cb + 1] == ":" and not clause[om.end():].strip(" ,:"):
@@ -293,8 +312,18 @@ def roles(text: str, explicit: bool, focus: int = 0,
             continue
         if om:
             cue_at = ca + om.start()
+            of = _OBS_FROM.search(clause)
+            listed: set[tuple[int, int, str]] = set()  # the countries listed right after "observers from"
+            if of:
+                run = [t for t in in_clause if t[0] >= ca + of.end()]
+                if run and not text[ca + of.end():run[0][0]].strip(" ").removeprefix("the").strip():
+                    listed.add(run[0])
+                    for (_, b1, _), t2 in zip(run, run[1:]):
+                        if not _LIST_GAP.fullmatch(text, b1, t2[0]):
+                            break
+                        listed.add(t2)
             for a, b, c in in_clause:
-                after_from = _OBS_FROM.search(clause) and a > cue_at
+                after_from = of and a > cue_at and (not listed or (a, b, c) in listed)
                 if ((a < cue_at or after_from) and not _ORGAN.match(text[b:b + 40]) and not _ACCORDING.search(text[max(0, a - 20):a])
                         and not _LOC_PREP.search(text, max(0, a - 40), a)):  # "an observer ... in Islamabad": a place
                     obs.add(c)
@@ -303,14 +332,17 @@ def roles(text: str, explicit: bool, focus: int = 0,
             cue_at = ca + m.start()
             if m.group(0).casefold().startswith("without"):
                 after = [t for t in in_clause if t[0] >= cue_at]
-                if after:
-                    neg.add(after[0][2])
+                if after and not _WITHOUT_VERB.match(text, cue_at + 7):
+                    neg.add(after[0][2])  # "drills without the United States" (not "without being bound to X")
                 continue
             if m.group(0).endswith("send") and _ONE_ASSET.match(clause, m.end()):
                 continue  # "India did not send a submarine this time": one asset held back, the country still took part
             if _LATER.search(clause):
                 continue  # "Australia then stayed away for thirteen years": later editions, not this one
             before = [t for t in in_clause if t[1] <= cue_at and cue_at - t[1] < 60]
+            if not before and earlier and earlier[0][0] < 3 and (_BARE_PREDICATE.fullmatch(clause, 0, m.start())
+                                                                 or _PAST_ROLE.fullmatch(clause, 0, m.start())):
+                neg.update(_subject(text, earlier))  # "X, which took part as an observer in 2023, is not attending, Y said"
             if before:
                 neg.add(before[-1][2])
                 for (_, b1, c1), (a2, _, _) in zip(reversed(before[:-1]), reversed(before[1:])):

@@ -13,6 +13,8 @@ def place_like(name: str) -> bool:
     """True when a capitalised phrase is a gazetteer place ("the Black Sea drills" names no exercise)."""
     return any(b - a >= len(name) - 1 for a, b, _ in places(name))
 
+# a Roman-numeral edition of two or more letters, or V or X ("LXVI", "XXXVIII", "IX"; not a lone "I", "C" or "L")
+ROMAN = r"(?=[IVXLC]{2,}(?![\w'’-])|[VX](?![\w'’-]))C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
 _YEAR_SUFFIX = r"(?:[-‐–]\s?|\s)(?P<y>(?:19|20)\d{2}|'?\d{2})(?:-\d|(?P<l>[A-D])(?![\w%]))?(?![\w%])"
 # (the left boundary is checked after the first capital, so the regex scans for capitals fast)
 _HYPHEN_NAME = re.compile(r"(?P<n>(?:[A-Z](?<![\w/-][A-Z])[\w'’]*(?:[ /][A-Z][\w'’]*){0,3}))-(?P<y>(?:19|20)\d{2}|\d{2})(?![\w%-])")
@@ -39,6 +41,7 @@ class NameHit:
     year: int | None
     weak: bool = False
     base: str = ""
+    soft: bool = False  # read only from an appositive or a lower-case exercise noun beside it (does not raise a claim's rank)
 
 
 def normalise(name: str) -> str:
@@ -122,7 +125,7 @@ _QUOTE_CHARS = re.compile(r"[\"“«]")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<a>[A-Z]{2,6})\)")
 _NOUN_BEFORE = re.compile(r"(?i)\b(?:exercises?|drills?|manoeuvres|maneuvers|war ?games?|ejercicios?|exercices?)\s+$"
                           r"|\b(?:dubbed|code-?named|named|called|billed as|known as|designated)\s+(?:an?\s+|the\s+)?$")
-_ROMAN_TAIL = re.compile(r"\s(?P<r>[IVXLC]{1,6})$")
+_ROMAN_TAIL = re.compile(r"\s(?P<r>[IVXLC]{1,8})$")
 _YEAR_TAIL = re.compile(r"(?:[-‐–]\s?|\s)(?P<y>(?:19|20)\d{2}|\d{2})$")
 _YY_EDITION = re.compile(r"(?:[-‐–][A-Z][a-z]+)?\s(?P<y>[0-4]\d)-(?P<e>[1-9])(?![\w-])")
 _ANY_NOUN_I = re.compile(r"(?i)\b(?:exercises?|drills?|manoeuvres|maneuvers|war games?)\b")
@@ -134,11 +137,34 @@ _CALLED_EXERCISE = re.compile(r"(?i)\b(?:exercises?|drills?|manoeuvres|maneuvers
 _NOUN_WORD = re.compile(r"exercise|drill|manoeuvres|maneuvers|war ?game")
 _WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 # a capitalised name with a Roman-numeral edition ("Harbor Guard VII"), read as an exercise only when the text calls it one
-_ROMAN_NAME = re.compile(r"\b(?P<n>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2})\s(?P<r>II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XX|XXV)\b(?![\w'’-])")
+_ROMAN_NAME = re.compile(r"\b(?P<n>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2})\s(?P<r>" + ROMAN + r")(?![\w'’-])")
 # the last word of a force or command ("the Northern Fleet exercise" is the fleet's exercise, not one named "Northern Fleet")
 _ROMAN_GATE = re.compile(r"(?i)exercise|drill|manoeuvre|maneuver|war\s?game|wargame")  # (every match is called an exercise: a cheap test first)
 _FORCE_TAILS = {"Fleet", "Fleets", "Flotilla", "Navy", "Army", "Command", "Force", "Forces", "Corps", "District", "Guard", "Marines", "Ministry"}
-_EDITION = re.compile(r"-(?P<e>\d{1,2}|[IVXLC]{1,6})(?![\w-])|\s(?P<r>(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV))(?![\w-])")
+_EDITION = re.compile(r"-(?P<e>\d{1,2}|[IVXLC]{1,6})(?![\w-])|\s(?P<r>" + ROMAN + r")(?![\w'’-])")
+
+# an exercise noun in lower case with a modifier, then a capitalised name ("the bilateral exercise Fraterno XXXVIII",
+# "the multinational exercise La Pérouse", "their joint exercise Medusa")
+_MODS = (r"(?:bilateral|trilateral|multilateral|multinational|joint|naval|annual|biennial|combined|amphibious|maritime|"
+         r"air|military|international|large-scale|flight-tactical|tactical|live-fire|command-post|field|regional|special)")
+# (found from the noun: a literal first character scans fast; the modifier before it is checked after)
+_NOUN_NAME = re.compile(rf"(?:exercises?|drills?|war\s?games?)\s+(?P<n>{_CAP}[\w'’-]*(?:\s(?:{_PARTICLES}\s)?{_CAP}[\w'’-]*){{0,3}})(?![\w'’-])")
+_MOD_BEFORE = re.compile(rf"\b{_MODS}\s+(?:{_MODS}\s+){{0,2}}$")
+# a capitalised name with an edition number set off after an exercise noun ("the last exercise of its kind, Harbor Guard 3, was ...")
+_APPOS_NUMBERED = re.compile(rf",\s(?P<n>{_CAP}[\w'’-]*(?:\s{_CAP}[\w'’-]*){{0,3}})\s(?:(?P<d>[1-9]\d?)|(?P<r>{ROMAN}))(?=,)")
+# an exercise noun phrase that a name is set off after ("That drill, Medusa-13, drew ...")
+_APPOS_BEFORE = re.compile(r"(?i)\b(?:exercises?|drills?|manoeuvres|maneuvers|war ?games?|edition|iteration)\b[^,.;:()]{0,60},\s$")
+# a capitalised name followed by an appositive that calls it an exercise ("Blue Pennant, the bilateral exercise between ...")
+_NAME_APPOS = re.compile(r",\s(?:the|a|an|their|its)\s"
+                         rf"(?P<mods>(?:(?:{_MODS}|[\w]+-[a-z]+|largest|biggest|latest|main|first|second|third|annual|yearly|major|key|flagship|"
+                         r"winter|summer|spring|autumn|army|navy|field|training)\s){0,3})(?:exercises?|drills?|war ?games?)"
+                         r"(?=\s+(?:between|with|of|in|off|that|which|involving|led|hosted|held|for|at|on|run)\b|\s*[,.;])")
+_NAME_BEFORE = re.compile(rf"(?<![\w'’-])(?P<n>{_CAP}[\w'’-]*(?:\s(?:{_PARTICLES}\s)?{_CAP}[\w'’-]*){{0,3}})$")
+_NOT_ADJ = {"of", "and", "or", "to", "by", "in", "on", "at", "from", "with", "for", "that", "which", "is", "was", "were", "are", "host", "city",
+            "site", "venue", "country", "nation", "area", "target", "partner", "observer"}
+# titles and ranks: "the exercise Defence Minister X opened" names a person, not an exercise
+_TITLES = {"Minister", "President", "General", "Admiral", "Commander", "Chief", "Colonel", "Captain", "Major", "Lieutenant", "Secretary",
+           "Director", "Spokesman", "Spokeswoman", "Spokesperson", "Prime", "Defence", "Defense", "Foreign", "Ministry", "Mr", "Ms", "Mrs", "Dr"}
 
 
 def exercise_bases(texts: list[str]) -> frozenset[str]:
@@ -187,6 +213,17 @@ def _extra_regex(extra: frozenset[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w/])(?:{alts})(?![\w/])")
 
 
+def _plain_name_ok(n: str) -> bool:
+    """Whether a capitalised phrase read beside an exercise noun can be an exercise name (no country, month, title, place)."""
+    bad, badwords = _stop()
+    forms = country_index()[0]
+    toks = n.split()
+    return not (not toks or n.casefold() in bad or any(t.casefold() in bad for t in toks) or badwords.search(n)
+                or any(t in forms or t.rstrip("'’s") in forms for t in toks) or toks[0] in _LEAD_STOP or toks[0] in _MONTHS
+                or _WEEKDAY.match(toks[0]) or any(t in _TITLES for t in toks) or toks[-1] in _FORCE_TAILS
+                or all(t in _GENERIC_WORDS for t in toks) or place_like(n) or len(n) < 3)
+
+
 @lru_cache(maxsize=4096)
 def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit, ...]:
     """Cached body of `find_names`."""
@@ -195,8 +232,14 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
     hits: list[NameHit] = []
     taken: list[tuple[int, int]] = []
 
-    def add(a: int, b: int, series: str, year: int | None, weak: bool = False, edition: str | None = None) -> None:
-        """Record a name hit unless it overlaps one already taken."""
+    def add(a: int, b: int, series: str, year: int | None, weak: bool = False, edition: str | None = None, wider: bool = False,
+            soft: bool = False) -> None:
+        """Record a name hit unless it overlaps one already taken (`wider`: a weak hit inside it gives way)."""
+        if wider:
+            inside = [i for i, h in enumerate(hits) if h.weak and a <= h.start and h.end <= b and (h.start, h.end) != (a, b)]
+            for i in reversed(inside):
+                taken.remove((hits[i].start, hits[i].end))
+                del hits[i]
         if any(a < e and s < b for s, e in taken):
             return
         pre = text[max(0, a - 9):a]
@@ -209,7 +252,7 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
             b = ed.end()
             canon = f"{canon}-{ed.group('e') or ed.group('r')}"
         name = text[a:b]
-        hits.append(NameHit(a, b, name, series, canon, year, weak and not ed, canonical(series)))
+        hits.append(NameHit(a, b, name, series, canon, year, weak and not ed, canonical(series), soft))
         taken.append((a, b))
 
     matches = series_matches(text)
@@ -247,7 +290,9 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
             after = text[m.end():m.end() + 60]
             before = text[max(0, a - 12):a]
             named_as = (_EXERCISE_WORD.match(after) or re.search(r"(?i)\bexercise\s$", before) or _APPOSITIVE.match(after)
-                        or re.search(r"[A-Z][\w-]*['’]s\s$|\b(?:dubbed|code-?named|named|called|known as)\s$", before))
+                        or re.search(r"[A-Z][\w-]*['’]s\s$|\b(?:dubbed|code-?named|named|renamed|called|known as|rebranded as)\s$", before))
+            set_off = not named_as and ", " in text[max(0, a - 3):a] and _APPOS_BEFORE.search(text, max(0, a - 80), a) is not None
+            named_as = named_as or set_off  # "That drill, Medusa-13, drew ...": a name set off after an exercise noun
             # a two-digit year ("Air Defender 23") only in capitals or when the text calls the name an exercise
             if len(ytxt) == 2 and not ((n.isupper() and len(n) >= 4)
                                        or (named_as and n.split()[0] not in _NUMBERED_THINGS
@@ -257,7 +302,7 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
                 continue
             if rx is _HYPHEN_NAME and not (named_as or _ANY_NOUN_I.search(text)):
                 continue
-            add(a, m.end(), n, year)
+            add(a, m.end(), n, year, soft=set_off and len(ytxt) == 2)
     forms = country_index()[0]
     for m in (_EDITION_OF.finditer(text) if " of " in text else ()):
         n = m.group("n")
@@ -298,6 +343,38 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
                 or not (_EXERCISE_WORD.match(after) or _APPOSITIVE.match(after))):
             continue
         add(a, m.end(), n, None, edition=m.group("r"))  # "Harbor Guard VII, a naval exercise ...": its seventh edition
+    for m in (_NOUN_NAME.finditer(text) if _NOUN_WORD.search(text) else ()):
+        if not _MOD_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+            continue  # "the exercise X" needs a modifier ("During the exercise HMS X fired" names a ship)
+        n = m.group("n")
+        rm = _ROMAN_TAIL.search(n)
+        base = n[: rm.start()] if rm and len(n.split()) >= 2 else n
+        if not _plain_name_ok(base):
+            continue
+        a, b = m.start("n"), m.end("n")
+        ym = re.match(_YEAR_SUFFIX, text[b:])
+        if ym and full_year(ym.group("y")) and len(ym.group("y")) == 4:
+            add(a, b + ym.end(), base, full_year(ym.group("y")), soft=True)
+        elif rm and base != n:
+            add(a, b, base, None, edition=rm.group("r"), soft=True)  # "the bilateral exercise Fraterno XXXVIII"
+        else:
+            add(a, b, n, None, wider=True, soft=True)
+    if ", " in text:
+        for m in (_APPOS_NUMBERED.finditer(text) if _NOUN_WORD.search(text) or "edition" in text or "iteration" in text else ()):
+            if not _APPOS_BEFORE.search(text, max(0, m.start() - 80), m.start("n")):
+                continue  # set off after an exercise noun: "the last exercise of its kind, X 3, was ..."
+            n, a = _strip_lead(m.group("n"), m.start("n"))
+            if _plain_name_ok(n) and n.split()[-1] not in _NUMBERED_THINGS:
+                add(a, m.end(), n, None, edition=m.group("d") or m.group("r"), soft=True)  # "..., Harbor Guard 3, was held in 2023"
+        for m in (_NAME_APPOS.finditer(text) if _NOUN_WORD.search(text) else ()):
+            nb = _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
+            if nb is None or any(w in _NOT_ADJ for w in m.group("mods").split()):
+                continue
+            n, a = _strip_lead(nb.group("n"), nb.start("n"))
+            if " " not in n and not text[:a].strip(" \"“‘'"):
+                continue  # "Earlier, the joint drills with ...": one capitalised word opening a sentence is an adverb, not a name
+            if _plain_name_ok(n):
+                add(a, m.start(), n, None, wider=True, soft=True)  # "Blue Pennant, the bilateral exercise between ..."
     for m in (_OPERATION_NAME.finditer(text) if "Operation " in text else ()):
         n = m.group("n")
         after = text[m.end():m.end() + 60]

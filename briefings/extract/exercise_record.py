@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +23,7 @@ _SINCE_YEAR = re.compile(r"\b(?:since|first held in|began in|started in|dating b
 _EVENT_OF = re.compile(r"\b(?:[Tt]reaty|[Aa]greement|[Aa]ccords?|[Cc]onvention|[Pp]act|[Pp]rotocol|[Dd]eclaration|[Cc]harter|war|[Ww]ar|conflict|"
                        r"crisis|revolution|dispute|[Cc]ommuniqu[ée])\b[^.;,]{0,80}?\b(?:of|in|signed in)\s+$")
 _RELATIVE = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|this (?:week|month|weekend|year|morning)|last (?:week|month)|next (?:week|month)|"
-                       r"(?:on|last|this|next) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:last|this|next) (?:summer|spring|winter|autumn)|(?:in|since|until|from|by) (?:January|February|March|April|"
+                       r"(?:on|last|this|next) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:last|this|next) (?:summer|spring|winter|autumn)|(?:in|since|until|from|by) (?:early |mid-|late )?(?:January|February|March|April|"
                        r"May|June|July|August|September|October|November|December))\b", re.IGNORECASE)
 # a lower-case word one of which every match of _RELATIVE holds ("day" for today and Monday, "jan" for January, ...)
 _RELATIVE_WORDS = ("summer", "spring", "winter", "autumn", "day", "tomorrow", "tonight", "week", "month", "year", "morning", "jan", "feb", "mar", "apr", "may", "jun", "jul",
@@ -45,7 +45,7 @@ _THREE = re.compile(r"\b(?:trilateral|three (?:navies|countries|nations|militari
 _OTHER_SUBJECT = re.compile(r";|,?\s(?:while|whereas|although|though|but)\s|\sas\s(?=(?:the|a|an)\s|[A-Z])|\s[–—]\s")
 _FORCE_AFTER = re.compile(r"(?:\s(?:and|,)\s[A-Z][\w-]+)?\s+(?:navy|navies|naval|warships?|ships|vessels|forces|troops|military|militaries|fleet|"
                           r"air force|bombers|aircraft|destroyers?|frigates?|units|contingent|detachment|task group|flotilla)\b", re.I)
-_FULL = re.compile(r"\d|\s(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$|-[IVXLC]+$")
+_FULL = re.compile(r"\d|\s(?:[IVXLC]{2,7}|V|X)$|-[IVXLC]+$")
 _START_CUE = re.compile(r"(?i)\b(?:began|begins|launched|started|starts|opened|opens|kicked off|from|comenz\w*|inici\w*|empez\w*|arranc\w*|"
                         r"desde|début\w*|commenc\w*|begann|beginnt|iniziat\w*|começ\w*)\b[^.]{0,25}$")
 _END_CUE = re.compile(r"(?i)\b(?:until|through|till|ends?|ended|to end)\b[^.]{0,12}$")
@@ -79,6 +79,8 @@ class Record:
     last: int = -1
     rank: int = 0
     inherit_status: str | None = None
+    year_hint: int | None = None   # a past edition's year the text gives only as "last year's edition"
+    past: bool = False             # introduced as a past edition ("the previous edition, X"): bare series mentions mean another
 
 
 _COUNT_BEFORE = re.compile(r"\b(?:about|around|some|nearly|almost|over|roughly|approximately|up to|than)\s+$", re.I)
@@ -86,12 +88,27 @@ _COUNTED = re.compile(r"\s+(?:[\w-]+\s+)?(?:soldiers|troops|personnel|servicemen
                       r"vehicles|tanks|aircraft|ships|vessels|men|women|reservists|staff)\b")
 
 
-def explicit_year(text: str) -> int | None:
-    """The first four-digit year in `text` that is not a "since ..." or "first held in ..." year."""
-    for m in re.finditer(r"(?<![\d,.$£€-])((?:19[5-9]|20[0-4])\d)(?![\d%])", text):
+# the year a series began or got its name ("initiated in 1993", "began as a small drill known as X in 2009", "named X in 2001")
+_ORIGIN_YEAR = re.compile(r"\b(?:(?:began|started|originated)\s+as\b[^.;]{0,70}?\bin|(?:initiated|inaugurated|founded|established|instituted|"
+                          r"created|conceived)\s+in|(?:re)?named\s+(?:as\s+)?(?:[A-Z][\w-]*\s+){0,3}in|first\s+(?:held|staged|conducted|run|"
+                          r"organi[sz]ed)\s+(?:[A-Z][\w-]*\s+){0,3}in)\s+(?:(?:January|February|March|April|May|June|July|August|September|"
+                          r"October|November|December)\s+)?$", re.I)
+
+
+_REL_YEAR = re.compile(r"\b(next|last|this) year\b(?!['’]s)", re.I)
+_REL_STOP = re.compile(r";|,\s(?:according|though|although|but|while|whereas|and)\b|\.\s")
+_SINCE_MONTH = re.compile(r"\bsince\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+((?:19|20)\d\d)\b")
+_YEAR4 = re.compile(r"(?<![\d,.$£€-])((?:19[5-9]|20[0-4])\d)(?![\d%])")
+
+
+def explicit_year(text: str, lo: int = 0, hi: int | None = None) -> int | None:
+    """The first four-digit year in `text[lo:hi]` that is not a "since ...", "first held in ..." or "initiated in ..." year
+    (the words before `lo` are read for those cues)."""
+    for m in _YEAR4.finditer(text, lo, len(text) if hi is None else hi):
         if _COUNT_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _COUNTED.match(text, m.end()):
             continue  # "about 2000 soldiers": a number, not a year
-        if not _SINCE_YEAR.search(text[max(0, m.start() - 25):m.start()]) and not _EVENT_OF.search(text[max(0, m.start() - 100):m.start()]):
+        if (not _SINCE_YEAR.search(text[max(0, m.start() - 25):m.start()]) and not _EVENT_OF.search(text[max(0, m.start() - 100):m.start()])
+                and not _ORIGIN_YEAR.search(text, max(0, m.start() - 100), m.start())):
             return int(m.group(1))
     return None
 
@@ -163,15 +180,39 @@ def finish(source: str, records: list[Record], units: list[Unit], published: str
         pub_year = max((r.year for r in records if r.canon and r.year and r.mentions), default=None)
     out: list[Exercise] = []
     by_canon: dict[str, list[str]] = {}
+    kept: list[Record] = []
     for r in records:
         if not r.mentions:
             continue
         x = _fields(source, r, units, published, pub_year, pair, by_canon)
         if x is not None:
             out.append(x)
+            kept.append(r)
             if r.canon:
                 by_canon[r.canon] = list(x.participants)
-    return out
+    return _merge_editions(out, kept)
+
+
+def _merge_editions(out: list[Exercise], recs: list[Record]) -> list[Exercise]:
+    """One exercise for an edition named by number and by year ("UNITAS LXV" and "UNITAS 2024" of one series, one year)."""
+    drop: set[int] = set()
+    for i, (x, r) in enumerate(zip(out, recs)):
+        if not (r.canon and r.base and r.year is None and x.year and r.canon != r.base):
+            continue  # an edition-numbered record whose year was read from the text
+        same = [j for j, (y, q) in enumerate(zip(out, recs)) if j != i and j not in drop and q.base == r.base
+                and q.canon == r.base and q.year == x.year]
+        if len(same) != 1:
+            continue
+        y = out[same[0]]
+        out[i] = replace(x, aliases=tuple(dict.fromkeys(x.aliases + ((y.name,) if y.name else ()) + y.aliases)),
+                         participants=tuple(dict.fromkeys(x.participants + y.participants)),
+                         locations=tuple(dict.fromkeys(x.locations + y.locations)),
+                         observers=tuple(o for o in dict.fromkeys(x.observers + y.observers) if o not in x.participants + y.participants),
+                         activities=tuple(dict.fromkeys(x.activities + y.activities))[:12],
+                         mentions=tuple(dict.fromkeys(x.mentions + y.mentions)),
+                         start=x.start or y.start, end=x.end or y.end)
+        drop.add(same[0])
+    return [x for i, x in enumerate(out) if i not in drop]
 
 
 def _fields(source: str, r: Record, units: list[Unit], published: str | None, pub_year: int | None,
@@ -190,6 +231,8 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
     same = False
     want, want_text = 0, ""
     wd_start: str | None = None
+    rel_year: int | None = None
+    since_year: int | None = None
     for (text, mode, ui), focus, end_, (full, off) in zip(r.segs, r.focus, r.ends, r.fulls):
         if mode == "heading":
             continue
@@ -243,14 +286,28 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
             if wd_start is None and not any(h.start for h in hits):
                 wd_start = weekday_date(text, published)  # "began on Saturday": the Saturday before the article's date
             if year is None and (r.canon is None or r.year is None):
-                year = explicit_year(text)
+                year = explicit_year(full, off, off + len(text)) if full[off:off + len(text)] == text else explicit_year(text)
+                if year is None and mode == "explicit" and pub_year and r.year_hint is None:
+                    tail = _REL_STOP.search(text, end_, min(len(text), end_ + 100))
+                    rel = _REL_YEAR.search(text, max(0, focus - 40), tail.start() if tail else min(len(text), end_ + 100))
+                    if rel:  # "for Exercise X next year", "X last year": the edition of the year before or after the article's
+                        rel_year = pub_year + {"next": 1, "last": -1, "this": 0}[rel.group(1).lower()]
+                if year is None and since_year is None and mode == "explicit":
+                    sm = _SINCE_MONTH.search(text)
+                    since_year = int(sm.group(1)) if sm else None  # "patrols since January 2025": an activity under way since then
             if year is None and r.canon is None and mode == "explicit":  # (an anaphor's sentence may date another exercise)
                 year = next((y for y in _sentence_years(units[ui].sent.text)), None)
     calendar_start = start
     if start is None and (end is None or (wd_start is not None and wd_start <= end)):
         start = wd_start  # a bare weekday only when no calendar start date is stated
+    if year is None and r.year_hint:
+        year = r.year_hint
+    if year is None and since_year and status != "cancelled" and since_year <= (pub_year or since_year):
+        year = since_year
     if year is None and dated:
         year = pub_year
+    if year is None and rel_year:
+        year = rel_year  # (only when no mention dates it: "began on Monday" is this year's edition whatever else is said)
     if same and r.canon and by_canon.get(r.canon):
         pos += by_canon[r.canon]
     if status == "cancelled" and not (calendar_start or _own_places(r)):

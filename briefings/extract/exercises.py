@@ -3,16 +3,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..model import Exercise
 from .dates import find_dates
-from .exercise_fields import country_spans, focus_clause, locations, place_spans
+from .exercise_fields import country_spans, focus_clause, locations, place_spans, prep_places
 from .exercise_names import NameHit, exercise_bases, find_names
 from .exercise_record import Record, explicit_year, finish, relative_time
 from .exercise_status import status_rx
 from .exercise_refs import DEFINITE, PhraseHit, find_phrases
-from .resources import lower, series_matches
+from .resources import load, lower, series_matches
 
 if TYPE_CHECKING:
     from .document import Unit
@@ -36,12 +37,31 @@ _CAP_BEFORE = re.compile(r"[A-Z][\w-]*\s$")
 _CAP_AFTER = re.compile(r"\s[A-Z]")
 _TOKEN = re.compile(r"[\w'’-]+")
 _OF_BEFORE = re.compile(r"\bof\s+$|\bto\s+(?:[a-z]+\s+){1,2}$")
+# between an exercise phrase and the name set off after it ("the first drill with Russia, Orruda-2024", "That drill, X-13")
+_APPOS_GAP = re.compile(r"(?:\s+(?:with|between|of|by|among|involving|on|at)\s+[^,.;()]{0,60}?)?,\s*")
+_EDITION_ORDINAL = re.compile(r"\b([1-9]\d)(?:st|nd|rd|th)\s+(?:edition|iteration|round)\b")
+# a phrase that introduces a past edition ("last year's edition", "the previous edition", "the last iteration")
+_PAST_CUE = re.compile(r"(?i)\b(?:last year['’]s|(?:the|its|their) (?:previous|last|preceding|prior))\s(?:[\w-]+\s){0,2}?(?:edition|iteration|exercise|drills?)\b")
+_LAST_YEARS = re.compile(r"\b[Ll]ast year['’]s\s")
+_THAT_ONE = re.compile(r"(?i)\b(?:that|this|the)\s+(?:[\w-]+\s){0,2}?(?:drill|exercise|edition|iteration)s?,\s$")
+_PATROLS_HELD = re.compile(r"(?i)\b(?:conduct\w*|carr(?:y|ies|ied|ying) out|fl(?:y|ies|ew|own|ying)|sail\w*|held|hold\w*|mount\w*)\s+"
+                           r"(?:[\w-]+\s+){0,2}(?:patrols|drills|exercises)\b")
+# a sentence opening that uses an exercise already reported as a point in time ("After X,", "Two weeks into X,")
+_TIME_REF = re.compile(r"^(?:After|Before|Following|Ahead of|(?:(?:A|One|Two|Three|Four|Five|Several|Some|Days|Weeks|Hours|Months)\s+)?"
+                       r"(?:(?:days?|weeks?|hours?|months?)\s+)?(?:after|into|before|ahead of))\s+(?:the\s+)?$")
+_UMBRELLA_AFTER = re.compile(r"\s+series\b")
 _IDENTIFY = re.compile(r"^(?:The|These|Both) (?:drills|exercises)(?: in question)? (?:are|were|include|included)\b")
+
+
+@lru_cache(maxsize=None)
+def _operations() -> frozenset[str]:
+    """Standing operations among the known series (lower case): listed only when patrols under them are reported."""
+    return frozenset(str(n).casefold() for n in load("exercises").get("operations") or [])
 
 
 def mention_count(text: str) -> int:
     """How many exercise names a sentence carries (for ranking claims)."""
-    return sum(1 for h in find_names(text) if not h.weak)
+    return sum(1 for h in find_names(text) if not h.weak and not h.soft)
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
@@ -67,7 +87,7 @@ class _Builder:
         cands = [r for r in self.records if r is not exclude and (kind == "any" or r.kind == kind or (kind == "exercise" and r.canon))]
         if not cands:
             return None
-        return max(cands, key=lambda r: (r.sections[self.section] > 0, r.count + self._recency(r), r.last, -r.rank))
+        return max(cands, key=lambda r: (r.sections[self.section] > 0, not r.past, r.count + self._recency(r), r.last, -r.rank))
 
     def _recency(self, r: Record) -> int:
         """A bonus for a record mentioned in this or the previous sentences."""
@@ -95,8 +115,9 @@ class _Builder:
         return r
 
     def latest(self, base: str) -> Record | None:
-        """The most recently mentioned record of a series."""
+        """The most recently mentioned record of a series (not one the text introduced as a past edition, if another exists)."""
         cands = [r for r in self.records if r.base == base.casefold()]
+        cands = [r for r in cands if not r.past] or cands
         return max(cands, key=lambda r: r.last) if cands else None
 
     def absorb(self, src: Record, dst: Record) -> None:
@@ -106,6 +127,8 @@ class _Builder:
         dst.segs[:0], dst.mentions[:0], dst.focus[:0] = src.segs, src.mentions, src.focus
         dst.ends[:0], dst.fulls[:0], dst.clauses[:0] = src.ends, src.fulls, src.clauses
         dst.count += src.count
+        dst.year_hint = dst.year_hint or (src.year_hint if dst.year is None else None)
+        dst.past = dst.past or src.past
         self.records.remove(src)
 
     def alias(self, h: NameHit, r: Record) -> Record:
@@ -166,6 +189,8 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
         return []  # no exercise, drill, manoeuvre, patrol or exercise name is mentioned at all
     b = _Builder()
     extra = exercise_bases([u.sent.text for u in units])
+    ordinals = {int(m.group(1)) for m in _EDITION_ORDINAL.finditer(text)} if "edition" in text or "iteration" in text or "round" in text else set()
+    numbered: set[str] = set()  # series whose two-digit suffixes the text shows to be edition numbers
     for ui, u in enumerate(units):
         b.ui, b.para = ui, u.para
         if u.heading:
@@ -196,15 +221,28 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
                 refs.append((h.start, r, "explicit"))
                 ref_end[id(r)] = h.end
                 continue
-            if h.year and pub_year and h.year > pub_year + 1 and re.search(r"(?<![\d'])\d{2}$", h.name):
+            two = re.search(r"(?<![\d'])\d{2}$", h.name) if h.year else None
+            if two and (int(two.group(0)) in ordinals or h.base.casefold() in numbered):
+                numbered.add(h.base.casefold())  # "the 14th edition of ... Medusa", "Medusa-14", "Medusa-13": edition numbers
+                h = replace(h, year=None, canon=f"{h.canon}-{two.group(0)}")
+            elif h.year and pub_year and h.year > pub_year + 1 and two:
                 suffix = re.search(r"\d+$", h.name)  # "Han Kuang 40": an edition number, not a year
                 h = replace(h, year=None, canon=f"{h.canon}-{suffix.group(0) if suffix else h.year}")
             kind = "patrol" if "patrol" in h.canon.casefold() else "exercise"
+            if (s[h.end:h.end + 1] == "," and _TIME_REF.match(s[:h.start]) and any(r.base == h.base.casefold() for r in b.records)
+                    and _ANY_EXERCISE.search(lower(s[h.end:]))):
+                continue  # "After X, the two navies will hold exercise Y": X only dates the other exercise
+            if _UMBRELLA_AFTER.match(s, h.end) and h.year and pub_year and h.year < pub_year:
+                continue  # "last staged as part of NATO's X 2024 series": a past umbrella of exercises, named as context
+            if h.base.casefold() in _operations() and not _PATROLS_HELD.search(s):
+                continue  # "NATO launched its X mission in January": an operation named, no patrol reported
             if h.year is not None or h.canon != h.base:
                 r = b.named(h.canon, h.base, h.year, kind)
             else:
                 other = explicit_year(masked)
                 existing = b.latest(h.base)
+                if other and not h.weak and any(o.year == other and o.base != h.base and not o.weak for o in names):
+                    continue  # "X was last staged in 2024, when it was renamed Y 2024": that year's edition is the other name
                 if other and (existing is None or existing.year != other) and not h.weak:
                     r = b.named(h.canon, h.base, other, kind)
                 elif existing is not None:
@@ -225,6 +263,22 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
             refs.append((back, r, "explicit"))
             ref_end[id(r)] = h.end
             prev = (h, r)
+        if ", " in s and names:
+            last = next((r for r in b.records if r.canon is None and r.past and r.last == ui - 1), None) if ui else None
+            for h in names:
+                if h.weak or s[max(0, h.start - 2):h.start] != ", ":
+                    continue
+                named_r = next((r for p0, r, m in refs if m == "explicit" and ref_end.get(id(r)) == h.end), None)
+                if named_r is None:
+                    continue
+                cue = _PAST_CUE.search(s, max(0, h.start - 70), h.start)
+                if cue and _APPOS_GAP.fullmatch(s, cue.end(), h.start):
+                    named_r.past = True  # "Last year's edition, X LXV, ...", "The previous edition, X 2024, ...": a past edition
+                    if "year" in cue.group(0) and named_r.year is None and pub_year:
+                        named_r.year_hint = named_r.year_hint or pub_year - 1
+                if last is not None and _THAT_ONE.search(s, max(0, h.start - 60), h.start):
+                    b.absorb(last, named_r)  # "Last year's edition took place at X. That drill, Y-13, ...": one exercise
+                    last = None
         if u.heading or u.table or u.kind in ("title", "question"):
             pass
         else:
@@ -235,8 +289,22 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
                     continue  # appositive: "Zapad-81, the Soviet manoeuvres of 1981"
                 if any(h.start - ph.end in (4, 5) and s[ph.end:h.start].strip() in ("of", "of the") for h in names):
                     continue  # "the second phase of Malabar 2020"
-                if b.records and _SUB_EVENT.search(s, max(0, ph.start - 120), ph.start):
-                    continue  # "planned events include ... a disaster-response drill": part of the exercise
+                appos = next((h for h in names if h.start >= ph.end and not h.weak and _APPOS_GAP.fullmatch(s, ph.end, h.start)), None)
+                if appos is not None:  # "its first exercise with X, Name-2024": the phrase is the name's appositive
+                    continue
+                if ph.det == "poss" and pub_year and _LAST_YEARS.search(s, max(0, ph.start - 6), ph.end) and (ctx.placed or prep_places(masked)):
+                    r = b.new(("#last", ui, ph.start), "exercise")  # "Last year's edition took place at X": the past edition
+                    r.year_hint, r.past = pub_year - 1, True
+                    refs.append((ph.start, r, "explicit"))
+                    ref_end[id(r)] = ph.end
+                    continue
+                if b.records and _SUB_EVENT.search(s, max(0, ph.start - 250), ph.start):
+                    # "planned events include ... a disaster-response drill on X": part of the exercise, and its place
+                    same = b.salient(ph.kind) if ph.start - 120 > 0 and not _SUB_EVENT.search(s, ph.start - 120, ph.start) else None
+                    if same is not None and not any(p0 == ph.start for p0, _, _ in refs):
+                        refs.append((ph.start, same, "anaphor"))
+                        ref_end.setdefault(id(same), ph.end)
+                    continue
                 if ph.det == "a" or ph.det == "an" or ph.det is None:
                     if strong_names or _OF_BEFORE.search(s[max(0, ph.start - 25):ph.start]):
                         continue  # "the fifth edition of a trilateral drill": the series, not a new exercise
