@@ -14,12 +14,14 @@ _SAID_NAME = re.compile(
     r"(?P<n>(?:[A-Z][\w'’.-]+\s){0,3}[A-Z][\w'’-]+)(?=\s*(?:,|\.|$|\s+(?:of|at|from|who)\b))")
 _NAME_SAID = re.compile(
     r"(?:^|[\"”’,]\s*)(?P<n>(?:[A-Z][\w'’.-]+\s){0,3}[A-Z][\w'’-]+)\s+(?:said|says|added|adds|noted|notes|argued|argues|believes|"
-    r"cautions|cautioned|warned|warns|wrote|writes|thinks|told)\b")
+    r"cautions|cautioned|warned|warns|wrote|writes|thinks|told|disagreed|disagrees|agreed|agrees|contends|contended)\b")
 _ROLE = re.compile(r"(?P<n>(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’-]+),\s+(?:a|an|the)\s+(?:[\w-]+\s){0,4}"
                    r"(?:analyst|expert|researcher|scholar|specialist|fellow|professor|director|lecturer|commentator|strategist|economist|adviser|advisor)\b")
 _ROLE_NOUNS = ("analyst", "expert", "researcher", "scholar", "specialist", "fellow", "professor", "director", "lecturer",
                "commentator", "strategist", "economist", "adviser", "advisor")
-_WHO = re.compile(r"(?P<n>(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’-]+),\s+who\s+(?:follows|studies|researches|tracks|covers|heads|leads|teaches|works)\b")
+# a retired or former officer or official commenting: "Retired Vice Admiral Jo Park, a former commander of ..."
+_FORMER = re.compile(r"(?P<n>(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’-]+),\s+(?:a|an)\s+(?:former|retired)\s")
+_WHO = re.compile(r"(?P<n>(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’-]+),\s+who\s+(?:follows|studies|researches|tracks|covers|heads|leads|teaches|works|directs|runs|chairs|manages)\b")
 _QUOTED = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"")
 _FOR_QUOTE = re.compile(r"^For [^\"“”]{3,120},\s*[\"“]")  # 'For the admiral, "..."': the quotation is the speaker's view
 _COPULA = re.compile(r"\b(?:is|are|was|were|remains|remain|seems|seem|looks|look|appears|appear)\b"
@@ -27,7 +29,7 @@ _COPULA = re.compile(r"\b(?:is|are|was|were|remains|remain|seems|seem|looks|look
 _MODAL = re.compile(word_alternation((r"may\b(?! not have been| be reached)", r"might\b(?! not have been| be reached)",
                                        r"could (?!not\b|n't|be reached|not be reached)(?:well |also |yet |still |soon )?[a-z]+")))
 _SAYS = re.compile(r"\b(?:said|say|says|noted|note|notes|believe|believes|argue|argues|argued|think|warn|warned|suggest|suggested)\b")
-_SPEECH = re.compile(r"\b(?:said|says|added|adds|noted|notes|argued|argues|wrote|writes|explained|explains|told|believes|cautions|"
+_SPEECH = re.compile(r"\b(?:said|says|added|adds|noted|notes|argued|argues|arguing|disagreed|disagrees|wrote|writes|explained|explains|told|believes|cautions|"
                      r"cautioned|warned|warns|thinks)\b|,\s+(?:a|an|the|who)\s")
 _PERSON_SPEAKER = re.compile(r"\b(?:Gen|Adm|Col|Capt|Lt|Maj|Cmdr|Brig)\.|\b(?:General|Admiral|Colonel|Commander|Captain|Lieutenant|Major|Minister|minister|[Aa]mbassador|President|[Ss]ecretary|[Cc]hief|[Cc]ommander|[Dd]irector)\b")
 _INSTITUTION_SPEAKER = re.compile(r"\b(?:[Mm]inistry|[Dd]epartment|[Cc]ommand|[Gg]overnment|statement|[Ee]mbassy|[Oo]ffice|[Aa]gency|[Hh]eadquarters)\b(?:\s+\w+){0,3}\s+(?:said|says|stated|described|called)\b")
@@ -93,8 +95,8 @@ class HolderTracker:
         if not _SPEECH.search(text):
             return None
         found = None
-        for rx in (_ROLE, _WHO):
-            if not (any(w in text for w in _ROLE_NOUNS) if rx is _ROLE else "who" in text):
+        for rx in (_ROLE, _WHO, _FORMER):
+            if not (any(w in text for w in _ROLE_NOUNS) if rx is _ROLE else "who" in text if rx is _WHO else ("former" in text or "retired" in text)):
                 continue  # (every match needs one of these words: a cheap test before the scan)
             for m in rx.finditer(text):
                 name = m.group("n")

@@ -14,7 +14,10 @@ _SEP = re.compile(r"\s(?:\||›|»|>|·|•|/|–)\s")
 _BULLET = re.compile(r"^\s*(?:[–—•·*▪►-]|\d{1,2}[.)])\s+")
 _ABOUT = re.compile(r"^About\s+[A-Z][^:]{1,60}:|^[A-Z][^,]{2,80}, headquartered in [^,]{2,40}(?:, [^,]{2,30})?, (?:is|conducts|provides|operates|serves|leads|has|delivers|works)\b"
                     r"|[$£€]\s?\d[\d.,]*\s*(?:a|per|/)\s*(?:month|year|week)\b")
-_BIO = re.compile(r"^(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’-]+(?:\s\((?:Retd|Ret|R|retd|retired)\.?\))?,?\s+(?:is|was|has been|writes|covers|reports|serves|holds|leads|teaches|works|edits)\b")
+_BIO = re.compile(r"^(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’-]+(?:\s\((?:Retd|Ret|R|retd|retired)\.?\))?,?\s+(?:is|was|has been|writes|covers|reports|serves|holds|leads|teaches|works|edits)\b"
+                  # (not an event's record at the foot: "Freedom Edge was first held in June 2024.")
+                  r"(?!\s+(?:first|initially|originally|last|being|due|set|scheduled|expected|held|planned|launched|conducted|staged|hosted|"
+                  r"cancelled|canceled|postponed|scaled|renamed|moved|suspended)\b)")
 _FOOTNOTE = re.compile(r"^\[\d{1,3}\]\s")
 _ALWAYS = re.compile(r"^(?:copyright|©|advertisement|sponsored)\b|^(?:related|read more|read also|tags|topics)\s*(?::|$)|^(?:page|photo|image|slide|picture) \d+(?: of \d+)?$")
 _LISTY = re.compile(r"(?i)\b(?:related|most|latest|more|read|popular|trending|recommended|news|stories|articles)\b")

@@ -25,7 +25,19 @@ _TITLE_WORDS = {"cdr", "cdr.", "adm", "adm.", "gen", "gen.", "brig", "brig.", "r
 _NOT_NAMES = {"staff", "reporter", "reporters", "correspondent", "desk", "team", "our", "editors", "editor", "bureau", "agency", "news",
               "online", "web", "newsroom", "wire", "agencies", "press", "service", "writer", "writers", "office"}
 _NAME = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]*\.?\s+){0,3}[A-ZÀ-Þ][\w'’-]+$")
-_BIO_NAME = re.compile(r"^(?P<n>(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’-]+),?\s+(?:is|was|has been|writes|covers|reports|serves)\b")
+_BIO_NAME = re.compile(r"^(?P<n>(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’-]+),?\s+(?:is|was|has been|writes|covers|reports|serves)\b"
+                       # (not an event's record: "Freedom Edge was first held in 2024")
+                       r"(?!\s+(?:first|initially|originally|last|being|due|set|scheduled|expected|held|planned|launched|conducted|staged|hosted|"
+                       r"cancelled|canceled|postponed|scaled|renamed|moved|suspended)\b)")
+_LIVE_TITLE = re.compile(r"^(?:LIVE|Live|LIVE UPDATES|Live updates|AS IT HAPPENED|As it happened)\s*[:|–—-]\s+[A-Z\"'‘“]")
+
+
+def _terminal_stop(s: str) -> bool:
+    """Whether a line ends as a sentence does (a headline does not)."""
+    return s.rstrip().endswith((".", "!"))
+
+
+_STATE_BODY = re.compile(r"\bof the (?:[\w'’-]+ )?(?:Republic|Kingdom|Federation|State|Commonwealth|Principality|Grand Duchy|Sultanate|Emirate)\b")
 _FOLLOW = re.compile(r"\bFollow\s+(?P<n>[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,5})\s+on\b")
 _COPY = re.compile(r"(?:©|\(c\)|Copyright)[ \t]*(?:©[ \t]*)?(?:\d{4}[ \t]*)?(?P<n>[A-Z][\w&'’.-]*(?:[ \t]+[A-Z&][\w&'’.-]*){0,5})")
 _MD_MARK = re.compile(r"^#{1,6}\s+|^[*_]+|[*_]+$")
@@ -89,7 +101,7 @@ def _clean_name(raw: str) -> str | None:
     not_names, byline_word, role_tail = _vocab()[:3]
     raw = byline_word.sub("", raw)  # "Por X"
     raw = re.sub(r"^(?:Posted|Published|Written|Filed)\b.*?\sby\s+", "", raw)
-    s = re.split(r"\s[|·•/]\s|,\s|\s[–—-]\s|\s\(|\son\s", raw)[0].strip().rstrip(".")
+    s = re.split(r"\s[|·•/]\s|,\s|\s[–—-]\s|\s\(|\son\s|\sin\s(?=[A-Z])", raw)[0].strip().rstrip(".")
     s = role_tail.sub("", s)  # "X Staff reporter", "X Associated Press"
     parts = []
     for part in re.split(r"\s+and\s+|\s*&\s*", s):
@@ -160,6 +172,8 @@ def _is_masthead(text: str, rest: str) -> bool:
             return True
         s = long
     n = n_words(s)
+    if 6 < n <= 11 and _org(s) and _STATE_BODY.search(s) and all(w[:1].isupper() or w.casefold() in _NAME_JOINERS for w in s.split()):
+        return not re.search(r"[.!?:]$", s)  # a state body's full name: "Ministry of Defence of the Republic of X"
     if n == 0 or n > 6 or re.search(r"[.!?:]$", s) or find_dates(s) or is_furniture(s):
         return False
     if not all(w[:1].isupper() or w.casefold() in _NAME_JOINERS for w in s.split()):
@@ -215,6 +229,9 @@ def _recover(text: str) -> Metadata:
         if ln.index <= nav and any(kk in (HEADING, BODY) for kk in kinds[nav + 1:head_end]):
             continue  # the headline follows the navigation bar
         s = ln.text.strip()
+        if k == CLUTTER and ln.index < 12 and _LIVE_TITLE.match(s) and n_words(s) >= 6 and not _terminal_stop(s):
+            title, title_idx = s, ln.index  # a live blog's headline under its stamps: "LIVE: China launches ..."
+            break
         if not s or k == CLUTTER or s == masthead or k not in (HEADING, BODY):
             continue
         if n_words(s) == 2 and k == HEADING and _labels_next(lines, ln.index):
