@@ -39,10 +39,13 @@ FLOORS = {
     "train5": (1.0, 0.85, 0.96, 0.92, 1.0, 0.91, 0.91, 0.51, 0.96, 1.0, 1.0, 1.0, 1.0),
     # train6 (written as blind6): other regions (Indonesia, Gulf, Mediterranean, Norway, Brazil) and page styles
     "train6": (1.0, 0.70, 0.96, 0.87, 1.0, 0.97, 0.90, 0.83, 0.97, 1.0, 1.0, 1.0, 1.0),
+    # train7: Korea, Malabar, Baltic, Thailand, Arctic, Taiwan live blog, Black Sea, Africa, Pakistan, Cambodia, Caribbean
+    "train7": (1.0, 0.78, 0.99, 1.0, 1.0, 0.93, 0.80, 0.71, 0.95, 1.0, 1.0, 1.0, 1.0),
 }
-MAX_NOISE = {"blind3": 1, "train5": 1}  # blind3: one gold noise line is also a sentence of the article's body;
+MAX_NOISE = {"blind3": 1, "train5": 1, "train7": 1}  # blind3: one gold noise line is also a sentence of the article's body;
 # train5: one photo caption of a gallery is gold noise while other captions carry gold claims
-GOLD_DIRS = {"dev": DEV, **{name: OURS / name for name in ("extract", "heldout", "blind", "blind3", "train4", "train5", "train6")}}
+# train7: the gold noise line "LIVE" (a live blog's label) is also a substring of a body sentence ("Live-fire drills ...")
+GOLD_DIRS = {"dev": DEV, **{name: OURS / name for name in ("extract", "heldout", "blind", "blind3", "train4", "train5", "train6", "train7")}}
 
 
 def _figure(result: dict, dotted: str) -> float:

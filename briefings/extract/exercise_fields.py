@@ -431,7 +431,13 @@ def locations(text: str) -> list[str]:
     """Places named in a segment, as written (not the place inside a force name like "Pacific Fleet")."""
     forces = [m.span() for m in mentions(text) if " " in m.group(0)]
     return [n for a, b, n in place_spans(text) if not any(s <= a and b <= e and (e - s) > (b - a) for s, e in forces)
-            and not _spoke_in(text, a, b) and not ("from" in text[max(0, a - 12):a] and _HOME_BASE.search(text, max(0, a - 40), a))]
+            and not _spoke_in(text, a, b) and not ("from" in text[max(0, a - 12):a] and _HOME_BASE.search(text, max(0, a - 40), a))
+            and not _SUPERLATIVE_IN.search(text, max(0, a - 90), a)]
+
+
+# "the largest multinational exercise in Asia": the region the exercise is ranked in, not where it is held
+_SUPERLATIVE_IN = re.compile(r"\b(?:largest|biggest|oldest|longest-running|most important|premier)\s(?:[\w-]+\s){0,4}?"
+                             r"(?:exercises?|drills?|manoeuvres|maneuvers|war ?games?|event)\s+in\s+(?:the\s+)?$")
 
 
 # a unit and the base it comes from ("a Stryker company from Joint Base X"): where it is stationed, not where it trains
@@ -489,6 +495,8 @@ def prep_places(text: str) -> list[str]:
         pos = m.start("list")
         if _speaker_before(text, m.start()) or _SAID_AFTER.match(text, m.end()):
             continue  # "officials in Cairo said": where someone spoke, not where the exercise was held
+        if _SUPERLATIVE_IN.search(text, max(0, pos - 90), pos):
+            continue  # "the largest exercise in Asia": where it ranks, not where it is held
         for item in re.split(r",?\sand\s|,\s", m.group("list")):
             a = text.find(item, pos)
             pos = a + len(item)

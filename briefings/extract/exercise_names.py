@@ -221,7 +221,12 @@ def _plain_name_ok(n: str) -> bool:
     return not (not toks or n.casefold() in bad or any(t.casefold() in bad for t in toks) or badwords.search(n)
                 or any(t in forms or t.rstrip("'’s") in forms for t in toks) or toks[0] in _LEAD_STOP or toks[0] in _MONTHS
                 or _WEEKDAY.match(toks[0]) or any(t in _TITLES for t in toks) or toks[-1] in _FORCE_TAILS
-                or all(t in _GENERIC_WORDS for t in toks) or place_like(n) or len(n) < 3)
+                or all(t in _GENERIC_WORDS for t in toks) or place_like(n) or len(n) < 3 or toks[-1] in _PLACE_TAILS)
+
+
+# the last word of a place, not an exercise name ("in Yeoju, Gyeonggi Province, a live-fire exercise at ...")
+_PLACE_TAILS = {"Province", "Prefecture", "County", "District", "Oblast", "Governorate", "Krai", "Region", "Municipality",
+                "Island", "Islands", "Peninsula", "Airport", "Airfield", "Barracks"}
 
 
 @lru_cache(maxsize=4096)

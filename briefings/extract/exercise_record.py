@@ -101,12 +101,22 @@ _SINCE_MONTH = re.compile(r"\bsince\s+(?:January|February|March|April|May|June|J
 _YEAR4 = re.compile(r"(?<![\d,.$£€-])((?:19[5-9]|20[0-4])\d)(?![\d%])")
 
 
+_SCHEDULE_FROM = re.compile(r"\b(?:annual|yearly|biennial|regular|permanent|every (?:year|two years))\b[^.;]{0,30}?"
+                            r"\b(?:from|starting(?: in)?|beginning(?: in)?|as of|as from)\s+$", re.I)
+_HISTORIC_NOUN = re.compile(r"\s+(?:[A-Z][\w-]*\s+)?(?:armistice|ceasefire|cease-fire|treaty|accords?|agreement|war(?![\s-]?games?)|invasion|coup|revolution|"
+                            r"uprising|massacre|annexation|crisis|constitution|election|referendum|earthquake|tsunami|partition|independence)\b", re.I)
+
+
 def explicit_year(text: str, lo: int = 0, hi: int | None = None) -> int | None:
     """The first four-digit year in `text[lo:hi]` that is not a "since ...", "first held in ..." or "initiated in ..." year
     (the words before `lo` are read for those cues)."""
     for m in _YEAR4.finditer(text, lo, len(text) if hi is None else hi):
         if _COUNT_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _COUNTED.match(text, m.end()):
             continue  # "about 2000 soldiers": a number, not a year
+        if _SCHEDULE_FROM.search(text, max(0, m.start() - 60), m.start()):
+            continue  # "will become an annual exercise from 2027": when a schedule starts, not an edition's year
+        if _HISTORIC_NOUN.match(text, m.end()):
+            continue  # "the 1953 armistice agreement": a year naming a past event, not the exercise's
         if (not _SINCE_YEAR.search(text[max(0, m.start() - 25):m.start()]) and not _EVENT_OF.search(text[max(0, m.start() - 100):m.start()])
                 and not _ORIGIN_YEAR.search(text, max(0, m.start() - 100), m.start())):
             return int(m.group(1))

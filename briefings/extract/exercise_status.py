@@ -50,4 +50,10 @@ def cancelled(text: str, focus: int, end: int) -> bool:
     if not rx._may(low):
         return False  # no cancellation word anywhere in the sentence: no need to find the region
     a, b = own_region(text, focus, end)
-    return rx.search(low, a, b) is not None
+    for m in rx.finditer(low, a, b):
+        if not _PART_SUBJECT.search(low, max(a, m.start() - 70), m.start()):
+            return True
+    return False  # "A planned amphibious phase in X was cancelled": a part of the exercise, not the exercise
+
+
+_PART_SUBJECT = re.compile(r"\b(?:phase|portion|segment|leg|stage|component|serial|part)\b[^,;]{0,60}\b(?:was|were|is|are|has been|had been|have been)\s+(?:\w+\s+)?$")

@@ -73,6 +73,13 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     return text
 
 
+# "Field training will include ...", "The exercise also includes ...": the listed drills are the exercise's own
+_OWN_PROGRAMME = re.compile(r"(?:The |Its |This year's )?(?:[Ff]ield |[Ll]ive |[Cc]ombined )?(?:training|exercise|drills?|programme|program|schedule)\s+"
+                            r"(?:will\s+|also\s+|is to\s+){0,2}(?:include|includes|included|feature|features|featured|involve|involves)\b", re.I)
+_OF_THIS_SCALE = re.compile(r"\s+(?:of (?:this|that|such|its|their) (?:scale|size|kind|type|magnitude|complexity)|on (?:this|that|such a) scale)\b")
+_ACRONYM_AFTER = re.compile(r"\s?\(([A-Z]{2,6})\)")
+
+
 class _Builder:
     """The exercise records of one source, built sentence by sentence."""
     def __init__(self) -> None:
@@ -263,6 +270,10 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
             refs.append((back, r, "explicit"))
             ref_end[id(r)] = h.end
             prev = (h, r)
+            acr = _ACRONYM_AFTER.match(s, h.end) if "(" in s[h.end:h.end + 3] else None
+            if acr and acr.group(1) == "".join(w[0] for w in h.name.split() if w[:1].isupper() and w != "Exercise"):
+                for y in {None, r.year}:  # "Ulchi Freedom Shield (UFS)": the initials name the same exercise later
+                    b.aliases.setdefault((acr.group(1).casefold(), y), r)
         if ", " in s and names:
             last = next((r for r in b.records if r.canon is None and r.past and r.last == ui - 1), None) if ui else None
             for h in names:
@@ -300,7 +311,8 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
                     continue
                 if b.records and _SUB_EVENT.search(s, max(0, ph.start - 250), ph.start):
                     # "planned events include ... a disaster-response drill on X": part of the exercise, and its place
-                    same = b.salient(ph.kind) if ph.start - 120 > 0 and not _SUB_EVENT.search(s, ph.start - 120, ph.start) else None
+                    same = b.salient(ph.kind) if ((ph.start - 120 > 0 and not _SUB_EVENT.search(s, ph.start - 120, ph.start))
+                                                  or _OWN_PROGRAMME.match(s)) else None
                     if same is not None and not any(p0 == ph.start for p0, _, _ in refs):
                         refs.append((ph.start, same, "anaphor"))
                         ref_end.setdefault(id(same), ph.end)
@@ -320,6 +332,12 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
                     continue
                 if ph.ordinal and ph.kind != "any" and not ph.generic and _COPULA_BEFORE.search(s, max(0, ph.start - 20), ph.start):
                     same = b.salient(ph.kind)  # "The flight was the tenth joint patrol": the one just described
+                    if same is not None:
+                        refs.append((ph.start, same, "anaphor"))
+                        ref_end.setdefault(id(same), ph.end)
+                        continue
+                if ph.ordinal and ph.kind != "any" and not ph.generic and _OF_THIS_SCALE.match(s, ph.end):
+                    same = b.salient(ph.kind)  # "will take part in its first exercise of this scale": the one described
                     if same is not None:
                         refs.append((ph.start, same, "anaphor"))
                         ref_end.setdefault(id(same), ph.end)
@@ -379,4 +397,39 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
             if status_rx()["cancelled"].search(lower(prev)):
                 for _, r, _m in refs:
                     r.inherit_status = "cancelled"
+    _absorb_introductions(b, units, extra)
+    _drop_comparisons(b)
     return finish(source, b.records, units, published, pub_year)
+
+
+_COMPARE_BEFORE = re.compile(r"\b(?:along with|as well as|such as|similar to|compared (?:with|to)|unlike|like)\s+(?:the\s+|its\s+|their\s+)?"
+                             r"(?:[a-z][\w-]*\s+){0,2}$")
+
+
+def _drop_comparisons(b: _Builder) -> None:
+    """"... one of two major exercises the allies hold each year, along with the springtime X": X named only to compare."""
+    for r in [r for r in b.records if r.canon and r.year is None and r.count == 1 and len(r.segs) == 1 and r.segs[0][1] == "explicit"]:
+        full, a = r.fulls[0]
+        pos = a + r.focus[0]
+        if pos > 0 and _COMPARE_BEFORE.search(full, max(0, pos - 60), pos):
+            b.records.remove(r)
+
+
+_POSS_SUBJECT = re.compile(r"(?:The|[A-Z][\w.-]*['’]s)\s")
+
+
+def _absorb_introductions(b: _Builder, units: list[Unit], extra: frozenset[str]) -> None:
+    """"Russia's own major exercise of the year took place in X. Umka-2026 ran from ...": the next sentence names it."""
+    for r in [r for r in b.records if r.canon is None and r.count == 1 and len(r.segs) == 1 and r.segs[0][1] == "explicit"]:
+        ui = r.segs[0][2]
+        if ui + 1 >= len(units) or units[ui + 1].para != units[ui].para or not _POSS_SUBJECT.match(units[ui].sent.text):
+            continue
+        if r.focus[0] > 40:
+            continue  # the unnamed exercise is not the sentence's subject
+        hits = [h for h in find_names(units[ui + 1].sent.text, extra) if not h.weak]
+        if not hits or hits[0].start > 0:
+            continue
+        target = next((t for t in b.records if t.canon and t.base == hits[0].base.casefold() and t.year == hits[0].year
+                       and any(u == ui + 1 and m == "explicit" for _, m, u in t.segs)), None)
+        if target is not None:
+            b.absorb(r, target)
