@@ -91,8 +91,8 @@ def in_period(sources: SourceSet, first: date | None, last: date) -> SourceSet:
     """Drop sources published outside [first, last]; undated sources stay (nothing says no)."""
     kept, skipped = [], list(sources.skipped)
     for d in sources.documents:
-        day = _iso_day(d.published)
-        if day and ((first and day < first) or day > last):
+        if _outside(d.published, first, last):
+            day = _iso_day(d.published)
             skipped.append(Skipped(d.path, f"published {day} (outside the period "
                                            f"{first or '…'} to {last})"))
         else:
@@ -100,7 +100,14 @@ def in_period(sources: SourceSet, first: date | None, last: date) -> SourceSet:
     return replace(sources, documents=tuple(kept), skipped=tuple(skipped))
 
 
+def _outside(published: str | None, first: date | None, last: date) -> bool:
+    """Whether a source published on `published` falls outside [first, last] (undated: no)."""
+    day = _iso_day(published)
+    return bool(day) and ((first is not None and day < first) or day > last)
+
+
 def _iso_day(value: str | None) -> date | None:
+    """The date of an ISO date or date-time string, or None."""
     try:
         return date.fromisoformat(value[:10]) if value else None
     except ValueError:
@@ -328,11 +335,8 @@ class ReadExtract:
     window: tuple[date | None, date] | None = None
 
     def __call__(self, doc: SourceDocument) -> Extracted | None:
-        if self.window is not None:
-            day = _iso_day(doc.published)
-            first, last = self.window
-            if day and ((first and day < first) or day > last):
-                return None
+        if self.window is not None and _outside(doc.published, *self.window):
+            return None
         if self.cache is None:
             return Extracted(extract_one(doc))
         from briefings.extract_cache import ExtractCache, source_key

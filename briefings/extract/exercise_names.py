@@ -13,7 +13,7 @@ def place_like(name: str) -> bool:
     """True when a capitalised phrase is a gazetteer place ("the Black Sea drills" names no exercise)."""
     return any(b - a >= len(name) - 1 for a, b, _ in places(name))
 
-# a Roman-numeral edition of two or more letters, or V or X ("LXVI", "XXXVIII", "IX"; not a lone "I", "C" or "L")
+# a Roman-numeral edition of two or more letters, or V or X ("LXVI", "XXIV", "IX"; not a lone "I", "C" or "L")
 ROMAN = r"(?=[IVXLC]{2,}(?![\w'’-])|[VX](?![\w'’-]))C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
 _YEAR_SUFFIX = r"(?:[-‐–]\s?|\s)(?P<y>(?:19|20)\d{2}|'?\d{2})(?:-\d|(?P<l>[A-D])(?![\w%]))?(?![\w%])"
 # (the left boundary is checked after the first capital, so the regex scans for capitals fast)
@@ -143,7 +143,7 @@ _ROMAN_GATE = re.compile(r"(?i)exercise|drill|manoeuvre|maneuver|war\s?game|warg
 _FORCE_TAILS = {"Fleet", "Fleets", "Flotilla", "Navy", "Army", "Command", "Force", "Forces", "Corps", "District", "Guard", "Marines", "Ministry"}
 _EDITION = re.compile(r"-(?P<e>\d{1,2}|[IVXLC]{1,6})(?![\w-])|\s(?P<r>" + ROMAN + r")(?![\w'’-])")
 
-# an exercise noun in lower case with a modifier, then a capitalised name ("the bilateral exercise Fraterno XXXVIII",
+# an exercise noun in lower case with a modifier, then a capitalised name ("the bilateral exercise Fraterno XXIV",
 # "the multinational exercise La Pérouse", "their joint exercise Medusa")
 _MODS = (r"(?:bilateral|trilateral|multilateral|multinational|joint|naval|annual|biennial|combined|amphibious|maritime|"
          r"air|military|international|large-scale|flight-tactical|tactical|live-fire|command-post|field|regional|special)")
@@ -361,7 +361,7 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
         if ym and full_year(ym.group("y")) and len(ym.group("y")) == 4:
             add(a, b + ym.end(), base, full_year(ym.group("y")), soft=True)
         elif rm and base != n:
-            add(a, b, base, None, edition=rm.group("r"), soft=True)  # "the bilateral exercise Fraterno XXXVIII"
+            add(a, b, base, None, edition=rm.group("r"), soft=True)  # "the bilateral exercise Fraterno XXIV"
         else:
             add(a, b, n, None, wider=True, soft=True)
     if ", " in text:

@@ -12,7 +12,7 @@ from .dates import find_dates, weekday_date
 from .exercise_fields import _LOC_NOUN, _LOC_PREP, _ORGAN, activities, clauses, country_spans, hostile, locations, prep_places, roles
 from .exercise_names import find_names
 from .exercise_status import cancelled, own_region, status_rx
-from .resources import _DOC_COUNTRIES, load, lower
+from .resources import load, lower, named_countries
 
 if TYPE_CHECKING:
     from .document import Unit
@@ -332,7 +332,7 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
     if hosts and any(m in ("explicit", "anaphor") and "host" in t and _names_host(t) for t, m, _ in r.segs):
         hosts = []  # "India will host Malabar 2026": the text names this edition's host itself
     if hosts:  # a series' host takes part in every edition, but a text that never names it is about someone else's part
-        named = _DOC_COUNTRIES.get() or pair.named()  # (the countries the document names, read once per document)
+        named = named_countries() or pair.named()  # (the countries the document names, read once per document)
         pos += [h for h in hosts if h not in neg and (h in pos or h in named)]
     status = status or _status(r, start, end, published)  # (once: the year below and the record both read it)
     if year is None and status in ("under way", "planned", "cancelled"):

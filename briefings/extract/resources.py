@@ -136,6 +136,11 @@ def document_countries(text: str) -> Iterator[None]:
         _DOC_COUNTRIES.reset(token)
 
 
+def named_countries() -> frozenset[str]:
+    """The countries the current document names unambiguously (empty outside `document_countries`)."""
+    return _DOC_COUNTRIES.get()
+
+
 def resolve_country(form: str, default: str) -> str:
     """The country a mention form means in the current document (see `document_countries`)."""
     cands = shared_forms().get(form)
