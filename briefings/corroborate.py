@@ -22,6 +22,7 @@ from dataclasses import replace
 from typing import Callable
 
 from briefings.model import Claim, Extraction, SourceDocument, Span, source_order
+from briefings.extract.combine import copied
 
 BLOCK_KEYS = 4
 MAX_POSTINGS = 32
@@ -257,15 +258,5 @@ def _alone(claim: Claim, docs: dict[str, SourceDocument],
         conf = confidence(1, RELIABILITY_ORDER[_grade(docs.get(claim.source))])
         if known is not None:
             known[claim.source] = conf
-    # replace(claim, ...) without re-running __init__ (a plain frozen dataclass): this runs
-    # for most claims of a large edition.
-    copy = object.__new__(type(claim))
-    fields = copy.__dict__
-    fields.update(claim.__dict__)
-    fields["corroborated_by"] = ()
-    fields["origins"] = 1
-    fields["credibility"] = credibility(1)
-    fields["confidence"] = conf
-    fields["date"] = claim.date or None
-    fields["attribution"] = claim.attribution or None
-    return copy
+    return copied(claim, corroborated_by=(), origins=1, credibility=credibility(1), confidence=conf,
+                  date=claim.date or None, attribution=claim.attribution or None)

@@ -10,13 +10,18 @@ from .exercise_names import series_key
 T = TypeVar("T")
 
 
-def with_id(item: T, new_id: str) -> T:
-    """replace(item, id=new_id) for a frozen model object, without re-running its __init__
-    (combine numbers every claim and assessment of the corpus)."""
+def copied(item: T, **changes) -> T:
+    """replace(item, **changes) for a frozen model object, without re-running its __init__
+    (numbering and corroboration copy every claim and assessment of the corpus)."""
     copy = object.__new__(type(item))
     copy.__dict__.update(item.__dict__)
-    copy.__dict__["id"] = new_id
+    copy.__dict__.update(changes)
     return copy
+
+
+def with_id(item: T, new_id: str) -> T:
+    """replace(item, id=new_id), fast (see `copied`)."""
+    return copied(item, id=new_id)
 
 
 def exercise_key(x: Exercise) -> str:
