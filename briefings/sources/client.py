@@ -1,10 +1,15 @@
-"""Web client for sources: guarded fetch + on-disk cache with revalidation + robots.txt + offline."""
+"""Web client for sources: guarded fetch + on-disk cache with revalidation + robots.txt (rules and
+Crawl-delay) + offline."""
 from __future__ import annotations
 
 import hashlib
+import threading
+import time
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import Iterator
 from urllib.robotparser import RobotFileParser
 
 from briefings.sources.addresses import FetchError, check_url
@@ -13,6 +18,7 @@ from briefings.sources.fetch import FetchPolicy, HTTPStatusError, fetch
 
 ROBOTS_MAX_BYTES = 500 * 1024  # RFC 9309: parse at least the first 500 KiB
 ROBOTS_TOKEN = "briefings"
+CRAWL_DELAY_MAX = 30.0  # seconds we wait for a site's Crawl-delay; a longer wait fails the request
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,9 @@ class WebClient:
         self.respect_robots = respect_robots
         self.stats: Counter[str] = Counter()
         self._robots: dict[str, RobotFileParser | str] = {}
+        self._last: dict[str, float] = {}  # origin -> monotonic time our last request there ended
+        self._turns: dict[str, threading.Lock] = {}  # origin -> one request at a time (Crawl-delay)
+        self._guard = threading.Lock()
 
     def get(self, url: str, *, robots: bool = True) -> Fetched:
         """The bytes of `url`; raises FetchError (with the reason) when it cannot have them."""
@@ -55,16 +64,18 @@ class WebClient:
             return _from_entry(entry, "cache")
         if robots:
             self.check_robots(url)
-        try:
-            resp = fetch(url, self.policy, entry.conditional() if entry else None)
-            if robots and resp.final_url != url:
-                self.check_robots(resp.final_url)
-        except HTTPStatusError as exc:
-            self.stats[f"http {exc.status}"] += 1
-            raise
-        except FetchError:
-            self.stats["failed"] += 1
-            raise
+        with self._turn(url if robots else None):
+            try:
+                resp = fetch(url, self.policy, entry.conditional() if entry else None)
+                if robots and resp.final_url != url:
+                    self.check_robots(resp.final_url)
+                    self._last[check_url(resp.final_url).origin] = time.monotonic()
+            except HTTPStatusError as exc:
+                self.stats[f"http {exc.status}"] += 1
+                raise
+            except FetchError:
+                self.stats["failed"] += 1
+                raise
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         if resp.status == 304 and entry is not None:
             self.stats["revalidated"] += 1
@@ -96,9 +107,34 @@ class WebClient:
         if not rules.can_fetch(ROBOTS_TOKEN, url):
             raise FetchError(f"disallowed by {target.origin}/robots.txt", path=url)
 
+    @contextmanager
+    def _turn(self, url: str | None) -> Iterator[None]:
+        """Take the origin's turn: its Crawl-delay after our last request there ended."""
+        origin = check_url(url).origin if url and self.respect_robots else ""
+        rules = self._robots.get(origin)
+        delay = rules.crawl_delay(ROBOTS_TOKEN) if isinstance(rules, RobotFileParser) else None
+        if not delay:
+            yield
+            return
+        with self._guard:
+            turn = self._turns.setdefault(origin, threading.Lock())
+        with turn:  # one request at a time to a Crawl-delay origin, whatever the threads
+            wait = self._last.get(origin, float("-inf")) + delay - time.monotonic()
+            if wait > CRAWL_DELAY_MAX:
+                raise FetchError(f"robots.txt of {origin} asks for {delay:g} s between requests "
+                                 f"(Crawl-delay), more than the {CRAWL_DELAY_MAX:g} s we wait; set "
+                                 "network.respect_robots: false only if you may ignore it",
+                                 path=url)
+            if wait > 0:
+                time.sleep(wait)
+            try:
+                yield
+            finally:
+                self._last[origin] = time.monotonic()
+
     def _load_robots(self, origin: str) -> RobotFileParser | str:
         """Parsed rules; '' for allow-all; a reason string when everything is disallowed."""
-        rules = RobotFileParser(f"{origin}/robots.txt")
+        rules = _Rules(f"{origin}/robots.txt")
         try:
             got = self.get(f"{origin}/robots.txt", robots=False)
         except HTTPStatusError as exc:
@@ -117,6 +153,31 @@ class WebClient:
         rules.parse(text.splitlines())
         rules.modified()
         return rules
+
+
+class _Rules(RobotFileParser):
+    """The standard parser, also reading fractional Crawl-delay values (it keeps integers only)."""
+
+    def parse(self, lines) -> None:
+        """Parse with each valid Crawl-delay given in milliseconds."""
+        super().parse([_millis(line) for line in lines])
+
+    def crawl_delay(self, useragent: str) -> float | None:
+        """Crawl-delay in seconds for the agent's group, else the `*` group's, else None."""
+        millis = super().crawl_delay(useragent)
+        return None if millis is None else millis / 1000
+
+
+def _millis(line: str) -> str:
+    """A `Crawl-delay: <seconds>` line as whole milliseconds; other lines and bad values as is."""
+    key, _, value = line.split("#", 1)[0].partition(":")
+    if key.strip().lower() != "crawl-delay":
+        return line
+    try:
+        seconds = float(value.strip())
+    except ValueError:
+        return line  # the parser ignores it, as it does any value that is not a number
+    return f"Crawl-delay: {round(seconds * 1000)}" if 0 <= seconds < float("inf") else line
 
 
 def _from_entry(entry: CacheEntry, how: str) -> Fetched:
