@@ -77,7 +77,8 @@ class NetworkSpec(_Model):
                                    "fetched although they are loopback, private or otherwise "
                                    "internal; every other internal address is refused.")
     respect_robots: bool = Field(default=True, description="Obey robots.txt (RFC 9309) for "
-                                 "feeds and pages; false only where you have the site's leave.")
+                                 "feeds and pages, its Crawl-delay included; false only where "
+                                 "you have the site's leave.")
     timeout: float = Field(default=30, gt=0, le=600, description="Seconds one fetch may take "
                            "in all, redirects included (a total deadline, not per read).")
     max_bytes: int = Field(default=20_000_000, ge=1000, le=200_000_000, description="Largest "
