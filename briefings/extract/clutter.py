@@ -27,6 +27,11 @@ _STOP_END = re.compile(r"[.!?]$")
 _BRACKETED = re.compile(r"\[[^\[\]]*\](?:\s*\[[^\[\]]*\])*")
 _PLACE_DATE = re.compile(r"\s*[A-ZÀ-Þ][\w'’.-]*(?:[ -][A-ZÀ-Þ][\w'’.-]*){0,2},\s*(?:le|el|den|am|on|the)?\s*\.?")
 _NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
+# a labelled list of links: "More opinion: "Title one" | "Title two"", "See also: A | B" (a short label, then titles between pipes)
+_LINK_LIST = re.compile(r"^[A-Z][\w'’-]*(?:\s[\w'’-]+){0,2}:\s+[^|]+(?:\s\|\s[^|]+)+$")
+# a caption under its media label: "[Photo] Sailors haul a line ... (Courtesy of ...)", "(Video) ..."
+_MEDIA_LABEL = re.compile(r"(?i)^[\[(](?:photos?|images?|pictures?|videos?|graphics?|illustrations?|captions?|file photo)\b[^\])]{0,80}[\])]")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _CONTACT = re.compile(r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+)$")
 
 
@@ -107,9 +112,16 @@ def is_furniture(text: str) -> bool:
         parts = [p for p in _PARTS.split(s) if p.strip()]
         if len(parts) >= 2 and all(n_words(p) <= 6 for p in parts):
             return True
+    if " | " in s and _LINK_LIST.match(s):
+        if all(not more_words_than(p, 12) and not p.rstrip().endswith(".") for p in s.split(" | ")):
+            return True  # a labelled list of links; (its titles are no sentences: none ends with a full stop)
     if "@" in s or "www." in s or "://" in s:
         if _CONTACT.match(s):
             return True  # a line that is only an e-mail address or a web address
+        if "@" in s and not more_words_than(s, 15) and _EMAIL.search(s):
+            return True  # a short contact line: "For media enquiries: press@navy.example", "Got a tip? Write to tips@..."
+    if s[:1] in "[(" and _MEDIA_LABEL.match(s) and not more_words_than(s, 60):
+        return True  # a photo or video caption under its label
     if _BRACKETED.fullmatch(s):
         return True  # "[Intro music]", "[Transcript auto-generated ...]"
     if _RULE.fullmatch(s):

@@ -85,6 +85,11 @@ def _year(published: str | None) -> int | None:
         return None
 
 
+def _title_line(s: str, title: str) -> bool:
+    """Whether a line is the headline, alone or under a short label or in quotes ("Ep. 12: "Headline"")."""
+    return s == title or (len(title) >= 20 and len(s) - len(title) <= 16 and title in s)
+
+
 def units(doc: SourceDocument, title: str | None) -> list[Unit]:
     """Body sentences (plus headings and table rows, flagged) in reading order."""
     text = doc.text
@@ -95,13 +100,14 @@ def units(doc: SourceDocument, title: str | None) -> list[Unit]:
     lines, kinds = _join_wrapped(text, list(lines), list(kinds))
     for ln, kind in zip(lines, kinds):
         s = ln.text.strip()
-        if kind in (HEADING, TABLE) and not (title and s == title.strip()):
+        is_title = title is not None and _title_line(s, title.strip())
+        if kind in (HEADING, TABLE) and not is_title:
             lead = len(ln.text) - len(ln.text.lstrip())
             st = ln.start + lead
             out.append(Unit(Sentence(st, st + len(s), s, ln.index, 0), para, "skip",
                             heading=kind == HEADING, table=kind == TABLE))
             continue
-        if title and s == title.strip() and kind in (BODY, HEADING):
+        if is_title and kind in (BODY, HEADING):
             lead = len(ln.text) - len(ln.text.lstrip())
             st = ln.start + lead
             out.append(Unit(Sentence(st, st + len(s), s, ln.index, 0), para, "title"))

@@ -7,7 +7,7 @@ from functools import lru_cache
 from ..model import Metadata
 from .clutter import BODY, CLUTTER, HEADING, analyse, bio_other, is_furniture, stamp_start
 from .dates import find_dates, first_full_date, slash_order
-from .resources import country_index, lexicon
+from .resources import country_index, lexicon, place_regex
 from .text import Line, dateline_end, more_words_than, n_words
 
 _ORG_WORDS = re.compile(
@@ -97,7 +97,7 @@ def _bureau(name: str) -> bool:
 
 def _clean_name(raw: str) -> str | None:
     """A person's name (or "A and B") from a byline fragment, without role, date or outlet."""
-    raw = re.sub(r"\s\((?:R|Ret\.?|Retd\.?|retired)\)", "", raw.strip())
+    raw = re.sub(r"\s\((?:R|Ret\.?|Retd\.?|retired)\)", "", raw.strip(), flags=re.I)  # "(Retd)", "(retd)", "(ret.)"
     not_names, byline_word, role_tail = _vocab()[:3]
     raw = byline_word.sub("", raw)  # "Por X"
     raw = re.sub(r"^(?:Posted|Published|Written|Filed)\b.*?\sby\s+", "", raw)
@@ -117,6 +117,16 @@ def _clean_name(raw: str) -> str | None:
     if any(_bureau(p) for p in parts):
         return None  # "Posted on 3 May 2024 by PIB Delhi": the issuing office
     return s
+
+
+def _name_list(text: str) -> str | None:
+    """Two to four bare names set between pipes or dots ("Jane Roe | John Doe"), joined with commas (None when a part is no name)."""
+    parts = [p.strip() for p in re.split(r"\s[|·•]\s", text.strip())]
+    forms = country_index()[0]  # (a capital or a country is a dateline's place: "Jane Roe | Port Moresby")
+    if not 2 <= len(parts) <= 4 or any(re.search(r"\d", p) or _org(p) or p in forms or place_regex().fullmatch(p) for p in parts):
+        return None
+    names = [_clean_name(p) or "" for p in parts]
+    return ", ".join(names) if all(n and " and " not in n for n in names) else None
 
 
 _STAMP = re.compile(r"(?i)(published|updated|posted)\b")
@@ -150,11 +160,43 @@ _NAME_JOINERS = frozenset(("of", "the", "and", "for", "on", "in", "&", "de", "do
                            "la", "le", "les", "el", "y", "e", "et", "und", "für", "van", "von", "der", "den", "og", "och", "i", "na"))
 
 
+# a state's formal name after a dash in a ministry's masthead ("Ministry of Defence – Sultanate of Oman")
+_STATE_NAME = re.compile(r"^(?:the\s)?(?:(?:Federal|Islamic|People's|Democratic|United)\s)?(?:Republic|Kingdom|Federation|State|Commonwealth|Principality|"
+                         r"Grand Duchy|Sultanate|Emirate|Government)\sof\s(?:the\s)?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3}$")
+
+
+_GOV_BODY = re.compile(r"\b(?:Ministry|Department|Government|Office|Command|Embassy|Navy|Army|Forces|Coast Guard|Agency|Secretariat)\b")
+
+
+def _dash_masthead(text: str) -> bool:
+    """Whether a line is an outlet's or office's name, a dash and one more clause ("Harbour News – Estonia"), not a navigation bar."""
+    parts = re.split(r"\s[—–]\s", text.strip())
+    return len(parts) == 2 and _org(parts[0]) and _is_name_words(parts[0])
+
+
+def _state_masthead(text: str) -> bool:
+    """Whether a line is an office's name, a dash, then its state's name ("Ministry of Defence – Sultanate of Oman", "... – Estonia")."""
+    if not _dash_masthead(text):
+        return False
+    parts = re.split(r"\s[—–]\s", text.strip())
+    state = parts[1].strip()
+    if _STATE_NAME.match(state):
+        return True
+    return country_index()[0].get(state) == state and _GOV_BODY.search(parts[0]) is not None  # (not "Harbour News – Estonia": an edition)
+
+
+def _is_name_words(s: str) -> bool:
+    """Whether a short phrase is all capitalised words and name joiners ("Ministry of Defence")."""
+    ws = s.split()
+    return 0 < len(ws) <= 6 and all(w[:1].isupper() or w.casefold() in _NAME_JOINERS for w in ws)
+
+
 def _masthead_name(text: str) -> str:
-    """A masthead line without a trailing dash clause or city ("..., NEW DELHI")."""
+    """A masthead line without a trailing dash clause or city ("..., NEW DELHI"); a state's name after the dash stays."""
     s = text.strip()
     s = _vocab()[3].sub("", s) or s  # "NORDLYS POST – English edition", "Harbour News | English Service"
-    s = re.split(r"\s[—–]\s", s)[0]
+    if not _state_masthead(s):
+        s = re.split(r"\s[—–]\s", s)[0]
     return _CITY_TAIL.sub("", s) if s.isupper() else s
 
 
@@ -171,6 +213,8 @@ def _is_masthead(text: str, rest: str) -> bool:
         if min(segs, key=len).upper() in (initials, initials[:len(min(segs, key=len))]):
             return True
         s = long
+    if _state_masthead(s):
+        return True  # "Ministry of Defence – Sultanate of Oman"
     n = n_words(s)
     if 6 < n <= 11 and _org(s) and _STATE_BODY.search(s) and all(w[:1].isupper() or w.casefold() in _NAME_JOINERS for w in s.split()):
         return not re.search(r"[.!?:]$", s)  # a state body's full name: "Ministry of Defence of the Republic of X"
@@ -208,7 +252,7 @@ def _recover(text: str) -> Metadata:
     title_idx = -1
     top = nonblank[0] if nonblank else None  # (a masthead with an edition label looks like a navigation bar: keep it)
     nonblank = [ln for ln in nonblank if "|" in ln.text or not is_furniture(ln.text)
-                or (ln is top and _vocab()[3].search(ln.text.strip()) is not None)] or nonblank
+                or (ln is top and (_vocab()[3].search(ln.text.strip()) is not None or _dash_masthead(ln.text)))] or nonblank
     for first in nonblank[:2]:  # the masthead, or the line under a navigation bar
         rest = text[first.end:]
         if first.index < head_end and _is_masthead(first.text, rest):
@@ -218,7 +262,7 @@ def _recover(text: str) -> Metadata:
             break
     first_date = next((ln.index for ln in lines[:head_end] if first_full_date(ln.text) or re.search(r"\bby\s+[A-Z]", ln.text)), head_end)
     nav = max((ln.index for ln, k in zip(lines[:min(first_date, 10)], kinds) if k == CLUTTER and _NAV_SEP.search(ln.text)
-               and not re.search(r"[\d:]", ln.text)), default=-1)
+               and not re.search(r"[\d:]", ln.text) and not _name_list(ln.text)), default=-1)  # (a byline of names is no navigation bar)
     for ln, k in zip(lines, kinds):
         if ln.index >= head_end and title is not None:
             break
@@ -360,7 +404,7 @@ def _author(lines: list[Line], kinds: list[str], head_end: int, title_idx: int, 
             if s and s != masthead and not _ORG_WORDS.search(s.split(",")[0]):
                 name = _clean_name(s)
                 if name and n_words(s) <= 10:
-                    return name
+                    return _name_list(s) or name
                 for seg in (re.split(r"\s[|·•]\s", s)[1:] if n_words(s) <= 14 else ()):
                     name = None if re.search(r"\d", seg) else _clean_name(seg)
                     if name:
