@@ -28,6 +28,16 @@ def test_abbreviations_and_initials_do_not_split() -> None:
     ]
 
 
+def test_phone_extensions_do_not_split() -> None:
+    text = ("Residents who find debris should call the harbour office on 0800 4410 ext. 7 or Tel. 21 "
+            "and keep away from it. Divers will collect it.")
+    assert sentences(text) == [
+        "Residents who find debris should call the harbour office on 0800 4410 ext. 7 or Tel. 21 "
+        "and keep away from it.",
+        "Divers will collect it.",
+    ]
+
+
 def test_sentence_ending_inside_a_closing_quote() -> None:
     text = '"We will sail at dawn," the captain said. "Nobody is worried." A second ship followed.'
     assert sentences(text) == ['"We will sail at dawn," the captain said.', '"Nobody is worried."',

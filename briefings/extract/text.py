@@ -8,7 +8,7 @@ from functools import lru_cache
 ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof gen lt col maj capt cmdr cdr adm sgt cpl pvt brig rep sen gov pres st no nos vs etc e.g i.e
 jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n u.s.a e.u inc ltd co corp jr sr approx fig vol pp
-a.m p.m rev hon est dept univ ave mt ft gov't cf al assn bros messrs mme mlle rt ret vice rear
+a.m p.m rev hon est dept univ ave mt ft gov't cf al assn bros messrs mme mlle rt ret vice rear ext tel
 """.split())
 
 # (the first mark is shared by both alternatives and read first, so the regex scans for marks fast)
