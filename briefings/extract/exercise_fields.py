@@ -16,14 +16,17 @@ _ORGAN = re.compile(r"^(?:['’]s)?\s+(?:(?:defen[cs]e|foreign|state|official|na
                     r"ambassador|diplomats?|authorities|news agency|state media|parliament|lawmakers)\b", re.I)
 _REGION_ADJ = {"African", "Asian", "European", "American", "Eurasian", "Arabian", "Atlantic", "Nordic", "Baltic", "Mediterranean",
                "Caribbean", "Pacific", "Arctic", "Western", "Eastern", "Northern", "Southern", "Central"}
-_COLLECTIVE = re.compile(r"\s(?:nations?|states|countries|country|partners?|navies|allies|ally|neighbou?rs?|powers?|island nations|island states|leaders|governments)\b")
+# (a place word used as an adjective: "other Pacific nations", "the Mediterranean counterpart", "an Arctic dimension")
+_COLLECTIVE = re.compile(r"\s(?:nations?|states|countries|country|partners?|navies|allies|ally|neighbou?rs?|powers?|island nations|island states|leaders|governments|"
+                         r"counterparts?|equivalents?|versions?|dimensions?|strategy|affairs|credentials|ambitions)\b")
 _SPEAKER = re.compile(r"(?:['’]s\s+[\w\s]{0,30}?)?\s+(?:said|says|told|announced|reported|stated)\b")
 # "the fleet announced its own drills": the speaker announces an exercise of its own, and holds it
 _OWN_EVENT = re.compile(r"\s+(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,3}?(?:drills?|exercises?|manoeuvres|maneuvers|patrols?|war ?games?)\b")
 _PAST = re.compile(r"\b(?:previous|previously|past|last year|in earlier|formerly|used to)\b")
 _FORCE_NEXT = re.compile(r"(?:['’]s)?(?:\s(?:and|,)\s[A-Z][\w-]+)?\s+(?:[A-Z][\w-]+\s)?(?:navy|navies|naval|warships?|ships|vessels|forces|troops|"
                          r"military|militaries|fleet|air force|army|marines|bombers|fighters|jets|aircraft|destroyers?|frigates?|corvettes?|"
-                         r"submarines?|units|contingents?|detachment|task group|flotilla|officers|soldiers|sailors|personnel|crews|aircrews?|pilots|delegates)\b", re.I)
+                         r"submarines?|units|contingents?|detachment|task group|flotilla|officers|soldiers|sailors|personnel|crews|aircrews?|pilots|delegates|"
+                         r"infantry|engineers|paratroopers|commandos|special forces|platoons?|companies|battalions?|brigades?|regiments?)\b", re.I)
 _LOC_NOUN = re.compile(r"\s+(?:air\s?space|waters|territory|territorial|coast|coastline|soil|border|borders|mainland|archipelago|home islands|main islands|exclusive economic zone|EEZ)\b")
 _ORG_AFTER = re.compile(r"\s(?:Fleet|Command|Air Forces?|Maritime Zone|Zone|Theat(?:er|re)|Forum|Institute|Cent(?:re|er)|Council|Partnership|University|Policy|Studies|"
                         r"Review|Ledger|News|Times|Post|Group|Programme|Program|Initiative|Foundation|Monitor)\b|\s(?:summit|accords?|agreement|talks|"
@@ -33,14 +36,25 @@ _COMPASS = r"(?:(?:north|south|east|west|central|northern|southern|eastern|weste
 _INVITED = re.compile(r"(?<!been )(?<!was )(?<!were )(?<!are )(?<!is )\b(?:invit|welcom|host)\w*\s+(?:[\w-]+\s+){0,2}$")
 _OBS_FROM = re.compile(r"\bobservers?\s+(?:from|of)\b")
 # the area an exercise covers: "in X", "across X", "throughout X", "into northern X", "to northern X"
+# (or the land of it: "across the frozen valleys of northern Norway")
+_LANDS_OF = r"(?:(?:[\w-]+\s+)?(?:valleys|mountains|hills|fjords|forests|plains|steppes|deserts|uplands|highlands|lowlands)\s+of\s+(?:the\s+)?)"
 _AREA_PREP = re.compile(r"\b(?:(?:in|across|throughout|into)\s+(?:the\s+)?" + _COMPASS + r"?|to\s+(?:the\s+)?" + _COMPASS + r")$")
+_OFF_PREP = re.compile(r"\boff\s+(?:the\s+)?$")  # "off Iceland": the country's waters (not "around", "near": often only a bearing)
+# a part of a country is a place, and its host still takes part: "in Belarus and western Russia", "across the valleys of northern Norway"
+_COUNTRY_PART = re.compile(r"(?:\b(?:in|across|throughout|into)\s+(?:the\s+)?" + _LANDS_OF + r"(?:" + _COMPASS + r")?|(?<![\w-])"
+                           r"(?:northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|south-western)\s)$")
+_AREA_HEAD = re.compile(r"^.*\b(?:in|across|throughout|into)\s+(?:the\s+)?" + _LANDS_OF)
 # where forces are sent: "moving units from the continental United States to Poland"
 _DEST = re.compile(r"\b(?:mov(?:e|es|ed|ing)|deploy(?:s|ed|ing)?|sen[dt]s?|sending|shipp\w*|flown|fl(?:y|ew|ies)|sail(?:s|ed|ing)|brought|bring\w*|"
                    r"rush\w*)\b[^.;:]{0,70}?\bto\s+(?:the\s+)?" + _COMPASS + r"?$")
 _AREA_LIST_GAP = re.compile(r",\s|,?\s(?:and|or)\s")
 _NAMED = r"[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,2}"
+_COAST_SIDE = r"(?:north|south|east|west|northern|southern|eastern|western|north-eastern|north-western|south-eastern|south-western)\s(?:coast|coastline|seaboard)"
 # (trigger words, pattern): a pattern runs only when one of its trigger words occurs
 _LOC_PATTERNS = [
+    # "in Rayong and Chanthaburi provinces": each name of a list before a plural kind of region
+    (("provinces", "prefectures", "districts", "oblasts", "governorates", "counties"),
+     re.compile(rf"(?P<list>{_NAMED}(?:,\s{_NAMED})*,?\sand\s{_NAMED})\s(?P<kind>provinces|prefectures|districts|oblasts|governorates|counties)\b")),
     (("ranges", "grounds", "sites", "bases", "airfields"), re.compile(rf"(?P<list>(?:{_NAMED},\s)+{_NAMED}\sand\s{_NAMED})\s(?:(?:air|naval|army|military)\s)?(?P<kind>ranges|training grounds|test sites|bases|airfields)\b")),
     # a named facility written in capitals: "Shoalwater Bay Training Area", "Techo Sen Military Training Base", "GSDF Yonaguni garrison"
     (("Training", "Barracks", "garrison", "Military Base"), re.compile(rf"(?P<n>{_NAMED}\s(?:Military\s)?(?:Training (?:Area|Ground|Range|Centre|Center|Base)|Barracks|garrison)|{_NAMED}\sMilitary\sBase)\b")),
@@ -48,16 +62,17 @@ _LOC_PATTERNS = [
     (("Camp", "Fort", "CFB", "Base", "Station", "Garrison", "River", "Lake", "Island", "Range", "Ground", "Complex"), re.compile(r"(?P<n>(?:Camp|Fort|CFB|Base|Naval Station|Joint Base)\s[A-Z][\w-]+(?:[\s-][A-Z][\w-]+)?|(?!(?:The|A|An|In|On|At|From|To|By|For|With|And|Of|This|That|Its|Their|Our|Exercise)\s)[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,2}\s(?:Garrison|River|Lake|Island|Range|Proving Ground|Firing Range|Fire Complex|Training Complex|Range Complex))\b")),
     ((" of ",), re.compile(rf"\b(?:provinces?|regions?|islands?|states?|prefectures?|districts?|towns?|cities|ports?) of (?P<list>{_NAMED}(?:,\s{_NAMED})*(?:,?\sand\s{_NAMED})?)(?P<kind>)")),
     (("Base", "Station"), re.compile(r"(?P<n>[A-Z][\w-]+(?:\s(?:(?:de|da|do|dos|das|del|di)\s)?[A-Z][\w-]+){0,2}\s(?:Naval|Air|Navy|Army|Air Force|Naval Air|Marine Corps)\s(?:Base|Station))")),
-    (("base", "airfield", "exclave", "coast", "range", "area", "station"),
-     re.compile(r"(?P<n>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s(?:naval base|air base|airbase|airfield|exclave|coast|firing range|training area|naval station))\b")),
+    (("base", "airfield", "exclave", "coast", "range", "area", "station", "beach"),
+     re.compile(r"(?P<n>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s(?:naval base|air base|airbase|airfield|exclave|coast|firing range|training area|naval station|beach))\b")),
     (("training", "range", "ground", "site", "polygon"), re.compile(rf"(?P<n>{_NAMED}\s(?:training ground|training area|training range|training centre|training center|range|proving ground|test site|firing range|polygon))\b")),
     (("Military",), re.compile(r"(?P<n>[A-Z]\w+(?:\sand\s[A-Z]\w+)?\sMilitary\sDistricts?)")),
     (("Seas", "Oceans", "Straits", "Gulfs", "Islands"), re.compile(r"(?P<n>[A-Z]\w+\sand\s[A-Z]\w+\s(?:Seas|Oceans|Straits|Gulfs|Islands))\b")),
     (("region", "Region", "Krai", "Oblast", "Province", "Prefecture", "Governorate", "Peninsula", "Island", "Bay", "Gulf", "Strait", "Sea", "Coast", "Basin", "Autonomous"), re.compile(r"(?P<n>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s(?:Autonomous (?:Republic|Region|Okrug|Oblast|Prefecture|Province)|region|Region|Krai|Oblast|Province|Prefecture|Governorate|Peninsula|Islands|Island|Bay|Gulf|Strait|Sea|Coast|Basin))\b")),
     (("waters", "coast", "shores", "sea", "airspace"),
      re.compile(r"\b(?P<n>(?:waters|sea|seas|coast|shores|airspace)\s(?:(?:just|some|about|roughly)\s)?(?:\d[\d,.]*\s(?:km|kilometres|kilometers|miles|nautical miles)\s)?(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest)\s(?:of|off)\s(?:the\s)?[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")),
-    (("Gulf of", "Bay of", "Sea of", "Strait of", "Straits of", "Isle of", "Cape of", "Bight of", "Sound of"),
-     re.compile(r"\b(?P<n>(?:Gulf|Bay|Sea|Straits?|Isle|Cape|Bight|Sound) of (?:the )?[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+)?)")),
+    # (a translated text may write the head in lower case: "the bay of Quintero", "the archipelago of Juan Fernández")
+    (("Gulf of", "Bay of", "Sea of", "Strait of", "Straits of", "Isle of", "Cape of", "Bight of", "Sound of", "Firth of", "Archipelago of", "gulf of", "bay of", "archipelago of"),
+     re.compile(r"\b(?P<n>(?:Gulf|Bay|Sea|Straits?|Isle|Cape|Bight|Sound|Firth|Archipelago|gulf|bay|archipelago) of (?:the )?[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+)?)")),
     (("province", "prefecture", "district", "county", "governorate"),
      re.compile(r"(?P<n>[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+)? (?:province|prefecture|district|county|governorate))\b")),
     # "north of the Hel Peninsula" (but "waters north of X" is read whole above, and "50 km west of X" is a distance)
@@ -66,9 +81,13 @@ _LOC_PATTERNS = [
                 r"south-east|south-west|northeast|northwest|southeast|southwest) of (?:the )?[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+)?)")),
     # "the approaches to Cape Horn", "the mouth of the Congo river": a stretch of sea named by what it leads to
     (("approaches ", "mouth of", "entrance to"),
-     re.compile(r"\b(?P<n>(?:approaches (?:of|to)|mouth of|entrance to) (?:the )?[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+)?(?: [Rr]iver)?)")),
+     re.compile(r"\b(?P<n>(?:approaches (?:of|to)|mouth of|entrance to) (?:the )?[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+)?(?: [Rr]iver)?"
+                r"(?: of (?:the )?[A-ZÀ-ÖØ-Þ][\w'’-]+)?)")),  # ("the approaches to the Strait of Hormuz": the strait's whole name)
+    # a stretch of a country's coast: "Egypt's northern coast", "the west coast of India"
+    (("coast",), re.compile(r"(?P<n>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?['’]s?\s" + _COAST_SIDE + r"|(?<=the\s)" + _COAST_SIDE + r"\sof\s(?:the\s)?[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")),
     (("off ", "near ", "outside "), re.compile(r"\b(?:off|near|outside)\s(?:the\s)?(?:coast\sof\s|port\sof\s|city\sof\s)?(?P<n>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")),
 ]
+_COAST_AT = next(i for i, (triggers, _) in enumerate(_LOC_PATTERNS) if triggers == ("coast",))
 _LOC_TRIGGERS = Literals(frozenset(t for triggers, _ in _LOC_PATTERNS for t in triggers))
 _LOC_BY_TRIGGER = {t: [i for i, (triggers, _) in enumerate(_LOC_PATTERNS) if t in triggers] for t in _LOC_TRIGGERS.prefixes}
 _NOT_PLACE_HEAD = {"The", "A", "An", "In", "On", "At", "This", "That", "Its", "Their", "Our", "NATO", "Allied", "Joint", "Exercise",
@@ -158,8 +177,15 @@ def _place_spans(text: str) -> tuple[tuple[int, int, str], ...]:
                 continue
             n = m.group("n")
             head = n.split()[0]
-            if (head in _NOT_PLACE_HEAD and not n.startswith("Joint Base ")) or head.endswith(("'s", "’s")) or n in country_index()[0] or n.split()[-1] in _REGION_ADJ:
+            if (head in _NOT_PLACE_HEAD and not n.startswith("Joint Base ")) or (head.endswith(("'s", "’s")) and not n.endswith(("coast", "coastline", "seaboard"))) \
+                    or n in country_index()[0] or n.split()[-1] in _REGION_ADJ:
                 continue
+            if n.split()[-1].islower() and text[max(0, m.start("n") - 4):m.start("n")].lower().endswith((" a ", " an ")):
+                continue  # "a Rhodes beach", "an Italian air base": a place of that kind somewhere there, not its name
+            if " and " in n and n.endswith(("Seas", "Oceans", "Straits", "Gulfs", "Islands")) and re.search(r"[A-Z][\w-]*\s$", text[max(0, m.start() - 20):m.start()]):
+                continue  # "East Java and Riau Islands": two places, the first a name of two words, not one plural name
+            if i == _COAST_AT and re.split(r"['’]s?\s| of (?:the )?", n)[0 if n[:1].isupper() else -1] not in country_index()[0]:
+                continue  # "the west coast of India", but not "Africa's west coast" (a country's coast only)
             if re.match(r" \d", text[m.end("n"):m.end("n") + 2]):
                 continue  # "Naval Region 1", "Military Region 2": a command, not a place
             if n.split()[-1].islower() and any(t in _REGION_ADJ or (t in country_index()[0] and t != n.split()[0]) for t in n.split()[:-1]):
@@ -223,6 +249,9 @@ _ROLL_WORDS = re.compile(r"\b(?:nations|countries|navies|forces|militaries|parti
 _BARE_PREDICATE = re.compile(r"[\s,]*(?:(?:being|having)\s[^,;]*,\s*)?(?:(?:being|been|was|were|has|had|have|again|also|then|later|since|once)\s+)*")
 
 
+# a relative clause set off by commas between a subject and its predicate ("X, which took part in 2023, did not ...")
+_REL_ASIDE = re.compile(r",\s(?:which|who)\b[^;,]{0,150},\s*")
+_TO_SPEAK = re.compile(r"\s+to\s+(?:comment|describe|say|confirm|deny|discuss|characteri[sz]e|call|name|label|elaborate|specify|disclose|answer|respond)\b")
 _WITHOUT_VERB = re.compile(r"\s+(?:being|having|becoming|getting)\b")  # "without being bound to X": a verb, no absent country
 
 
@@ -335,11 +364,15 @@ def roles(text: str, explicit: bool, focus: int = 0,
                 if after and not _WITHOUT_VERB.match(text, cue_at + 7):
                     neg.add(after[0][2])  # "drills without the United States" (not "without being bound to X")
                 continue
+            if m.group(0) in ("declined", "refused") and _TO_SPEAK.match(clause, m.end()):
+                continue  # "officials declined to describe it as part of X": a refusal to speak, not to take part
             if m.group(0).endswith("send") and _ONE_ASSET.match(clause, m.end()):
                 continue  # "India did not send a submarine this time": one asset held back, the country still took part
             if _LATER.search(clause):
                 continue  # "Australia then stayed away for thirteen years": later editions, not this one
             before = [t for t in in_clause if t[1] <= cue_at and cue_at - t[1] < 60]
+            if not before:  # "China, which took part in several earlier editions, did not send personnel": the subject before the aside
+                before = [t for t in in_clause if t[1] <= cue_at and _REL_ASIDE.fullmatch(text, t[1], cue_at)][-1:]
             if not before and earlier and earlier[0][0] < 3 and (_BARE_PREDICATE.fullmatch(clause, 0, m.start())
                                                                  or _PAST_ROLE.fullmatch(clause, 0, m.start())):
                 neg.update(_subject(text, earlier))  # "X, which took part as an observer in 2023, is not attending, Y said"
@@ -352,6 +385,7 @@ def roles(text: str, explicit: bool, focus: int = 0,
         adv_at = [ca + m.start() for m in adv_rx.finditer(clause)] if may_adv else []
         active = (explicit and fa <= ca < fb) or cues["part"].search(clause) is not None or _roll_call(text, low[max(0, ca - 30):cb], in_clause)
         area_end = -1  # the end of the last country named as the area ("across Norway, Sweden and Finland")
+        near_end = -1  # the end of the last country named after "off", "near" or "around" ("off Poland, Lithuania and Latvia")
         for a, b, c in in_clause:
             pre = text[max(0, a - 40):a]
             area = _AREA_PREP.search(pre) or (" to " in pre and text[a:b] in _country_names() and _DEST.search(text, max(0, a - 90), a))
@@ -359,15 +393,24 @@ def roles(text: str, explicit: bool, focus: int = 0,
                 plain_in = re.search(r"\bin\s+(?:the\s+)?$", pre) is not None
                 # ("in Belarus's Vitebsk region" names Belarus as the area; "across Russia's military districts" the districts)
                 if (area and text[a:b] in _country_names() and (plain_in or text[b:b + 1] not in "'’")
-                        and not _spoke_in(text, a, b)):
+                        and not _spoke_in(text, a, b) and not _not_here(text, a)):
                     where.append(re.sub(r"^.*\b(?:in|across|throughout|into|to)\s+(?:the\s+)?", "", pre + text[a:b]).strip())
                     # a list continues the area after "across", "throughout", "into" or a compass word ("across Norway, Sweden
                     # and Finland"); after a plain "in" the list may be of hosts named for another reason ("ranges in A, B and C")
                     area_end = b if not plain_in else -1
+                elif not area:
+                    near_end = b  # "off Poland, Lithuania and Latvia": the list after "off", "near" or "around" names places too
+                    if text[a:b] in _country_names() and _OFF_PREP.search(pre) and not _not_here(text, a):
+                        where.append(text[a:b])  # "off Iceland": the country's waters are the area
                 continue
+            if ("ern " in pre[-10:] or " of " in pre) and text[a:b] in _country_names() and (cm := _COUNTRY_PART.search(pre)):
+                where.append(_AREA_HEAD.sub("", cm.group(0)) + text[a:b])  # "western Russia": a part of the country, a place
             if area_end >= 0 and _AREA_LIST_GAP.fullmatch(text, area_end, a) and text[a:b] in _country_names():
                 where.append(text[a:b])  # the next country of the area's list
                 area_end = b
+                continue
+            if near_end >= 0 and _AREA_LIST_GAP.fullmatch(text, near_end, a) and text[a:b] in _country_names():
+                near_end = b  # the next country of a list of places off or near which it is held: no participant
                 continue
             # a criticising verb before the country belongs to another country that precedes it ("China condemned the
             # drills, which Japan held"): it does not make this one an adversary
@@ -381,11 +424,12 @@ def roles(text: str, explicit: bool, focus: int = 0,
     return list(dict.fromkeys(pos)), neg, obs, where
 
 
-# a country that criticises, condemns, shadows or tracks a drill (its subject, up to a few words before the verb)...
+# a country that criticises, condemns, shadows, tracks, comments on or is notified of a drill (its subject, up to a few words before the verb)...
 _HOSTILE_VERB = re.compile(r"^(?:['’]s)?(?:\s+(?!(?:and|or|said|says|told|stated|announced|reported|added|who|which|that|it|they|while|as)\b)[\w-]+){0,4}?\s+(?:(?:has|have|had|also|strongly|sharply|quickly|repeatedly|was|were)\s+)?"
                            r"(?:condemn\w*|criticis\w*|criticiz\w*|denounc\w*|protest\w*|decr(?:y|ied|ies)|slam\w*|lambast\w*|"
                            r"shadow\w*|tail(?:ed|ing|s)|track(?:ed|ing|s)|monitor(?:ed|ing|s)|spied|intercept\w*|scrambl\w*|"
-                           r"object(?:ed|s|ing)?\s+to|opposed?|oppos(?:es|ing)|warned\s+against|called\s+(?:the|it|them)\s+(?:a\s+)?provocat\w*)\b")
+                           r"object(?:ed|s|ing)?\s+to|opposed?|oppos(?:es|ing)|warned\s+against|called\s+(?:the|it|them)\s+(?:a\s+)?provocat\w*|"
+                           r"(?:been|was|were|is|are)\s+(?:informed|notified|briefed|forewarned)|(?:comment|react|respond)\w*\s+(?:\w+\s+)?(?:on|to))\b")
 # ... or the country a drill is aimed at ("simulating an attack by X", "aimed at deterring X", "against X")
 _TARGET_BEFORE = re.compile(r"(?:\b(?:attacks?|invasion|strikes?|incursions?|aggression|threats?|provocations?|missiles?)\s+(?:by|from)|"
                             r"\b(?:(?:veiled|clear|thinly[\w\s-]*|oblique|implicit|pointed)\s+)?(?:references?|allusions?|swipes?|jabs?|digs?|warnings?|messages?|signals?)\s+(?:to|at|for)|"
@@ -427,11 +471,22 @@ def hostile(text: str, spans: list[tuple[int, int, str]] | None = None) -> set[s
     return out
 
 
+# "held off Guam rather than in the Indian Ocean", "not in the Baltic": a place the exercise is said not to be held in
+_NOT_HERE = re.compile(r"\b(?:rather than|instead of|not|never|no longer)\s+(?:(?:in|at|off|near|around|across|into)\s+)?(?:the\s+)?$")
+_NOT_HERE_WORDS = ("than", "instead", "not", "never", "longer")
+
+
+def _not_here(text: str, a: int) -> bool:
+    """Whether `_NOT_HERE` matches just before offset `a`; a window without any of its words is not scanned."""
+    window = text[max(0, a - 30):a]
+    return any(w in window for w in _NOT_HERE_WORDS) and _NOT_HERE.search(window) is not None
+
+
 def locations(text: str) -> list[str]:
     """Places named in a segment, as written (not the place inside a force name like "Pacific Fleet")."""
     forces = [m.span() for m in mentions(text) if " " in m.group(0)]
     return [n for a, b, n in place_spans(text) if not any(s <= a and b <= e and (e - s) > (b - a) for s, e in forces)
-            and not _spoke_in(text, a, b) and not ("from" in text[max(0, a - 12):a] and _HOME_BASE.search(text, max(0, a - 40), a))
+            and not _spoke_in(text, a, b) and not _not_here(text, a) and not ("from" in text[max(0, a - 12):a] and _HOME_BASE.search(text, max(0, a - 40), a))
             and not _SUPERLATIVE_IN.search(text, max(0, a - 90), a)]
 
 
@@ -497,6 +552,8 @@ def prep_places(text: str) -> list[str]:
             continue  # "officials in Cairo said": where someone spoke, not where the exercise was held
         if _SUPERLATIVE_IN.search(text, max(0, pos - 90), pos):
             continue  # "the largest exercise in Asia": where it ranks, not where it is held
+        if _not_here(text, m.start()):
+            continue  # "rather than in Goa": where it is not held
         for item in re.split(r",?\sand\s|,\s", m.group("list")):
             a = text.find(item, pos)
             pos = a + len(item)

@@ -53,7 +53,7 @@ _FOLLOWS = re.compile(r"\s(?:follows|followed|comes (?:days |weeks |a week |a da
 _SAME_TIME = re.compile(r"\bthe same (?:week|day|month|weekend)\b")
 _SAME = re.compile(r"\bthe same (?:two|three|four|five|\d+) (?:navies|countries|nations|partners|militaries)\b")
 _TRAINING = re.compile(r"\b(?:take place|took place|takes place|taking place|events|activities|operations|landings|training|trained|practis\w+|practic\w+|rehears\w+|drills?|manoeuvr\w+|maneuver\w+|firings?|fire|fired|flying|sorties|"
-                       r"took place|held|landings|serials)\b")
+                       r"took place|held|landings|serials?|phases?)\b")  # ("a rescue serial was run off X", "the landing phase at Y")
 
 
 @dataclass
@@ -95,6 +95,8 @@ _ORIGIN_YEAR = re.compile(r"\b(?:(?:began|started|originated)\s+as\b[^.;]{0,70}?
                           r"October|November|December)\s+)?$", re.I)
 
 
+_DIGIT = re.compile(r"\d")
+_OTHER_EDITION = re.compile(r"(?i:the|a|an|its|their)\s+(?:next|another|other|following|subsequent|upcoming)\b")
 _REL_YEAR = re.compile(r"\b(next|last|this) year\b(?!['’]s)", re.I)
 _REL_STOP = re.compile(r";|,\s(?:according|though|although|but|while|whereas|and)\b|\.\s")
 _SINCE_MONTH = re.compile(r"\bsince\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+((?:19|20)\d\d)\b")
@@ -246,6 +248,10 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
     for (text, mode, ui), focus, end_, (full, off) in zip(r.segs, r.focus, r.ends, r.fulls):
         if mode == "heading":
             continue
+        if mode == "anaphor" and _OTHER_EDITION.match(text, focus):
+            continue  # "The next joint exercise, X, will be held in Y": another exercise
+        if mode == "anaphor" and (r.year or year) and _DIGIT.search(text) and explicit_year(text) not in (None, r.year or year):
+            continue  # "In 2023 the edition was organised by X in Y": a sentence about another edition
         lo, hi = own_region(text, focus, end_) if units[ui].kind in ("title", "question") else (0, len(text))  # a headline: one story per clause
         if mode == "anaphor" and ("follow" in text or " after " in text or "precede" in text):
             other = _FOLLOWS.search(text, focus)
@@ -258,15 +264,33 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
         neg |= n
         obs |= o
         if mode == "assessment":
+            a, b = own_region(text, focus, end_)
+            if _HELD_AT.search(text, a, b):  # "X began its drill off Y, a sign of Z": the judgement's clause still reports the venue
+                locs += locations(text[a:b])
             continue
         pos += p
         if mode == "explicit" and off and "of" in full[max(0, off - 40):off]:
             pos += _part_of(full, off)
+        if mode == "explicit" and focus <= 16 and _THIS_WAS.match(text):
+            for k in range(ui - 1, max(-1, ui - 4), -1):  # "... splashed ashore near X. This was Y 2025": the scene the lede describes
+                if units[k].para != units[ui].para or units[k].kind != "claim":
+                    break
+                prev = units[k].sent.text
+                p_k, n_k, o_k, _ = roles(prev, explicit=False)
+                pos, neg, obs, hos = pos + p_k, neg | n_k, obs | o_k, hos | hostile(prev)
+                locs += locations(prev) + prep_places(prev)
         if mode in ("explicit", "title"):
             a, b = own_region(text, focus, end_)
+            if mode == "explicit" and text[b:b + 3] in _DASHES:
+                if _VERB_START.match(text, b + 3):
+                    b = _PREDICATE.match(text, b + 3).end()  # "X (also called Y) – will run in Z": the predicate after the dash
+                elif not text[a:focus].strip(" \"'“‘"):
+                    b = _past_aside(text, b)  # "X – also called Y – will run in Z": the subject's predicate after a dashed aside
             locs += locations(text[a:b]) + where + (prep_places(text[a:b]) if mode == "explicit" else [])
         elif mode == "anaphor":
             a = 0 if focus < 25 else focus
+            if a and _AS_PART_OF.search(text, max(0, focus - 30), focus):
+                a = next((ca for ca, cb in clauses(text) if ca <= focus < cb), a)  # "sailed east of X as part of the drills": the clause it ends
             cut = _OTHER_SUBJECT.search(text, focus)
             region = text[a:min(cut.start() if cut else len(text), hi)]
             locs += locations(region) + prep_places(region) + [w for w in where if w in region]
@@ -355,6 +379,23 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
                     locations=tuple(locs), participants=participants, observers=observers,
                     activities=tuple(dict.fromkeys(acts))[:12],
                     mentions=tuple(Span(source, a, b) for a, b in r.mentions))
+
+
+_HELD_AT = re.compile(r"\b(?:began|begun|opened|held|staged|conducted|took place|takes place|is taking place|got under way|kicked off)\b")
+_THIS_WAS = re.compile(r"(?:This|That|It) (?:was|is)\s+(?:the\s+)?\S")
+_AS_PART_OF = re.compile(r"\b(?:as (?:a )?part of|in the course of|as one of the serials of)\s+(?:the\s+)?$")
+_DASHES = (" – ", " — ")
+_PREDICATE = re.compile(r"[^.;:–—]*")
+# a clause that opens with a verb has no subject of its own: it continues the subject before the dash
+_VERB_START = re.compile(r"(?:will|would|shall|is|are|was|were|has|have|had|also|then|began|begins|runs?|ran|takes?|took|includes?|involves?|"
+                         r"continues?|spans?|covers?|[a-z]+ed)\b")
+_ASIDE_END = re.compile(r"[^.;:–—]{3,160}?\s[–—]\s(?=" + _VERB_START.pattern + r")[^.;:–—]*")
+
+
+def _past_aside(text: str, b: int) -> int:
+    """The end of the clause after a dashed aside that opens at `b` ("X – a Y – will run in Z"), or `b` when there is none."""
+    m = _ASIDE_END.match(text, b + 3)
+    return m.end() if m else b
 
 
 _HOSTED = re.compile(r"\b(?:will host|to host|hosts|is hosting|will be hosted by|hosted by)\b")

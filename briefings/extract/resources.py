@@ -213,8 +213,9 @@ def ship_matches(text: str) -> list[re.Match[str]]:
     return _word_start_matches(_ship_scan(), text, "_")
 
 
-_COMPASS = re.compile(r"(?:(?:north|south|east|west|central|north-east|north-west|south-east|south-west|northeast|northwest|southeast|"
-                      r"southwest|northern|southern|eastern|western|northeastern|northwestern|southeastern|southwestern|interior|inner|coastal)"
+_COMPASS = re.compile(r"(?:(?:north-eastern|north-western|south-eastern|south-western|north|south|east|west|central|north-east|north-west|south-east|south-west|northeast|northwest|southeast|"
+                      r"southwest|northern|southern|eastern|western|northeastern|northwestern|southeastern|southwestern|interior|inner|coastal|"
+                      r"North|South|East|West|Central|Northern|Southern|Eastern|Western)"  # (capitalised, part of a name: "East Java", "South Pacific")
                       r"(?: and (?:northern|southern|eastern|western|central))?\s+)$")
 
 
@@ -227,9 +228,10 @@ def place_regex() -> re.Pattern[str]:
 
 
 # the words _COMPASS ends with, before its spaces: a text that ends otherwise holds no match
-_COMPASS_WORDS = ("north", "south", "east", "west", "central", "north-east", "north-west", "south-east", "south-west", "northeast",
+_COMPASS_WORDS = ("north-eastern", "north-western", "south-eastern", "south-western", "north", "south", "east", "west", "central", "north-east", "north-west", "south-east", "south-west", "northeast",
                   "northwest", "southeast", "southwest", "northern", "southern", "eastern", "western", "northeastern", "northwestern",
-                  "southeastern", "southwestern", "interior", "inner", "coastal")
+                  "southeastern", "southwestern", "interior", "inner", "coastal", "North", "South", "East", "West", "Central", "Northern",
+                  "Southern", "Eastern", "Western")
 
 
 def _compass_before(text: str, a: int) -> re.Match[str] | None:
