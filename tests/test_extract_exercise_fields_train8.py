@@ -4,7 +4,7 @@ sentences about other editions or other exercises, countries told of a drill, an
 from __future__ import annotations
 
 from briefings.extract.document import extract_document
-from briefings.extract.exercise_fields import hostile, locations, prep_places, roles
+from briefings.extract.exercise_fields import activities, hostile, locations, prep_places, roles
 from briefings.extract.resources import places
 from briefings.model import SourceDocument
 
@@ -170,3 +170,9 @@ def test_a_stretch_of_a_country_coast_is_one_place() -> None:
 
 def test_lapland_named_by_the_country_part_is_one_region() -> None:
     assert [p for _, _, p in places("Artillery fired across Finnish Lapland.")] == ["Finnish Lapland"]
+
+
+def test_a_list_of_countries_after_included_is_no_activity() -> None:
+    assert activities("Participants included Chile, Peru and the Netherlands, as well as Georgia and Ghana.") == []
+    assert activities("Training included mine clearance, gunnery and boarding drills.") == [
+        "mine clearance", "gunnery", "boarding drills"]

@@ -569,6 +569,12 @@ def prep_places(text: str) -> list[str]:
     return out
 
 
+def _countries_only(item: str) -> bool:
+    """Whether a list item names only countries ("Kenya", "Georgia and the Seychelles")."""
+    forms = country_index()[0]
+    return all(re.sub(r"^the\s+", "", p) in forms for p in re.split(r"\s+and\s+", item))
+
+
 def activities(text: str) -> list[str]:
     """Short verbatim phrases naming what was done or sent: drills, weapons firings, ships, numbers."""
     out: list[str] = []
@@ -583,9 +589,11 @@ def activities(text: str) -> list[str]:
         return list(dict.fromkeys(a for a in out if a and len(a) <= 90))
     for m in _TRAIN.finditer(text):
         body = re.split(r",?\s+(?:according to|the [\w\s'’-]+ (?:said|says|added|stated|announced)|said|says)\b", m.group("list"))[0]
-        for item in re.split(r",\s+(?:and\s+)?|\s+and\s+(?=\w+ing\b)|\s+and\s+(?=[a-z]+\s[a-z]+$)", body):
-            item = item.strip(" ,")
-            item = re.sub(r"^(?:and|the)\s+", "", item)
+        items = [re.sub(r"^(?:and|the)\s+", "", item.strip(" ,"))
+                 for item in re.split(r",\s+(?:and\s+)?|\s+and\s+(?=\w+ing\b)|\s+and\s+(?=[a-z]+\s[a-z]+$)", body)]
+        if 2 * sum(map(_countries_only, items)) >= len(items):
+            continue  # "Participants included Kenya, France and the United States": who took part, not what was done
+        for item in items:
             if 1 <= len(item.split()) <= 7 and not re.search(r"[A-Z]{2,}|\d", item[:1]):
                 out.append(item)
     return list(dict.fromkeys(a for a in out if a and len(a) <= 90))
