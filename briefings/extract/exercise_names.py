@@ -22,7 +22,7 @@ _HYPHEN_DIGITS = re.compile(r"-\d\d")
 _SPACE_NAME = re.compile(r"(?P<n>[A-Z](?<![\w/-][A-Z])[\w'’]*(?:\s[A-Z][\w'’]*){0,3})\s(?P<y>(?:19|20)\d{2}|\d{2})(?![\w%,.]\d|[\w%])")
 _EXERCISE_WORD = re.compile(r"(?i)^\s*(?:(?:joint|naval|military|strategic|maritime|air|annual|multinational|bilateral|trilateral|"
                             r"command-staff|command|staff|peacekeeping|amphibious|combined|large-scale|tactical|field|live-fire|"
-                            r"anti-submarine|international)\s+){0,3}(?:exercises?|drills?|manoeuvres|maneuvers|war\s?games?|wargames?)\b")
+                            r"anti-submarine|international|landing)\s+){0,3}(?:exercises?|drills?|manoeuvres|maneuvers|war\s?games?|wargames?)\b")
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
 _LEAD_STOP = {"The", "In", "On", "At", "By", "For", "From", "And", "But", "As", "Since", "During", "After", "Before", "While",
@@ -104,8 +104,10 @@ _PARTICLES = r"(?:du|de|des|la|le|les|del|della|da|do|di|of|the|van|von|al|el)"
 _EXERCISE_LEAD = (r"Exercise|Ex\.?|[Ee]jercicios?|[Ee]xercices?|[Ee]xerc[íi]cios?|[Ee]sercitazione|Übung|Manöver|[Mm]anobras?|"
                   r"[Tt]atbikat[ıi]?|[Ee]xercitiul|[Ćć]wiczenia|[Ss]tyrkeprøve|[Oo]efening")
 _EXERCISE_NAME = re.compile(rf"\b(?:{_EXERCISE_LEAD})\s+(?P<n>[A-Z][\w'’-]*(?:\s(?:{_PARTICLES}\s)?[A-Z][\w'’-]*){{0,3}})")
-_THE_NAMED = re.compile(word_alternation(("The", "the", "This year's", "this year's", "Last year's", "last year's", "annual")) + r"\s+(?P<n>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3})\s+"
-                        r"(?:(?:joint|naval|military|maritime|air|multinational|bilateral|trilateral|annual|strategic|command-staff)\s+){0,2}"
+# (a parenthetical gloss may follow the name: "the Ssangyong (Twin Dragons) amphibious landing exercise")
+_THE_NAMED = re.compile(word_alternation(("The", "the", "This year's", "this year's", "Last year's", "last year's", "annual")) + r"\s+(?P<n>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3})"
+                        r"(?:\s\([^()]{1,40}\))?\s+(?:(?:joint|naval|military|maritime|air|multinational|bilateral|trilateral|annual|strategic|"
+                        r"command-staff|amphibious|landing|live-fire)\s+){0,2}"
                         r"(?:exercises?|drills?|manoeuvres|maneuvers|war ?games?)\b")
 _GENERIC_WORDS = {"Army", "Navy", "Air", "Force", "Marine", "Marines", "Coast", "Guard", "Joint", "Allied", "Western", "Eastern",
                   "Northern", "Southern", "Central", "Spring", "Summer", "Autumn", "Fall", "Winter", "Live-Fire", "Live", "New", "Next",
@@ -118,6 +120,7 @@ _APPOSITIVE = re.compile(r"^,\s+(?:a|an|the|its|their)\s+[^,.;]{0,60}?\b(?:exerc
 _EDITION_OF = re.compile(word_alternation(("edition", "iteration", "round")) + r" of (?P<n>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3})(?=,\s+(?:a|an|the)\s+[^,.;]{0,60}?"
                          r"\b(?:exercises?|drills?|manoeuvres|maneuvers|war ?games?)\b)")
 _ANY_DIGIT = re.compile(r"\d")
+_GLOSS_AFTER = re.compile(r"^\s\([^()]{1,40}\)")
 # a capitalised name in quotation marks ("Viekaren XXV", “Multilateral Maritime Cooperative Activity”)
 _CAP = r"[A-ZÀ-ÖØ-ÞİА-ЯЁ]"
 _QUOTED_NAME = re.compile(rf"[\"“«]\s?(?P<n>{_CAP}[\w'’-]*(?:\s(?:(?:de|del|la|du|des|of|the|and)\s)?(?:{_CAP}|\d)[\w'’-]*){{0,5}})\s?[\"”»]")
@@ -160,6 +163,10 @@ _NAME_APPOS = re.compile(r",\s(?:the|a|an|their|its)\s"
                          r"winter|summer|spring|autumn|army|navy|field|training)\s){0,3})(?:exercises?|drills?|war ?games?)"
                          r"(?=\s+(?:between|with|of|in|off|that|which|involving|led|hosted|held|for|at|on|run)\b|\s*[,.;])")
 _NAME_BEFORE = re.compile(rf"(?<![\w'’-])(?P<n>{_CAP}[\w'’-]*(?:\s(?:{_PARTICLES}\s)?{_CAP}[\w'’-]*){{0,3}})$")
+# a capitalised name with an edition number just before an appositive ("Medusa 14" in "Medusa 14, a joint exercise ...")
+_NUMBERED_BEFORE = re.compile(rf"(?<![\w'’-])(?P<n>{_CAP}[\w'’-]*(?:\s{_CAP}[\w'’-]*){{0,2}})\s(?P<d>[1-9]\d?)$")
+# a name set off after an exercise series noun, then described ("its own series, MILAN, held at ...")
+_SERIES_APPOS = re.compile(rf"\bseries,\s(?P<n>{_CAP}[\w'’-]*(?:\s{_CAP}[\w'’-]*){{0,3}}),\s(?=(?:held|staged|conducted|hosted|organi[sz]ed|which|first|now)\b)")
 _NOT_ADJ = {"of", "and", "or", "to", "by", "in", "on", "at", "from", "with", "for", "that", "which", "is", "was", "were", "are", "host", "city",
             "site", "venue", "country", "nation", "area", "target", "partner", "observer"}
 # titles and ranks: "the exercise Defence Minister X opened" names a person, not an exercise
@@ -280,7 +287,9 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
             after = text[b:b + 60]
             before = text[max(0, a - 12):a]
             multi = " " in series or "/" in series or series.isupper()
-            strong = multi or _EXERCISE_WORD.match(after) or re.search(r"(?i)\b(?:exercise|ex\.?)\s$", before) or series in extra
+            glossed = _GLOSS_AFTER.sub("", after, 1) if after.startswith(" (") else ""  # "Balikatan ("shoulder-to-shoulder") exercise"
+            strong = (multi or _EXERCISE_WORD.match(after) or (glossed and _EXERCISE_WORD.match(glossed))
+                      or re.search(r"(?i)\b(?:exercise|ex\.?)\s$", before) or series in extra)
             add(a, b, series, None, weak=not strong)
     for rx in ((_HYPHEN_NAME, _SPACE_NAME) if _ANY_DIGIT.search(text) else ()):
         if rx is _HYPHEN_NAME and _HYPHEN_DIGITS.search(text) is None:
@@ -318,8 +327,9 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
         toks = n.split()
         if (n.casefold() in bad or any(t.casefold() in bad for t in toks) or any(t in forms or t.rstrip("'’s") in forms for t in toks)
                 or toks[0] in _LEAD_STOP or toks[0] in _MONTHS or badwords.search(n) or re.search(r"-(?:led|hosted|based|backed)$", toks[-1])
-                or _WEEKDAY.match(toks[0]) or place_like(n) or all(t in _GENERIC_WORDS for t in toks) or toks[-1] in _FORCE_TAILS):
-            continue
+                or _WEEKDAY.match(toks[0]) or place_like(n) or all(t in _GENERIC_WORDS for t in toks) or toks[-1] in _FORCE_TAILS
+                or toks[-1].endswith(("'s", "’s"))):
+            continue  # (a possessive is no name: "the Pacific's exercise season")
         add(m.start("n"), m.end("n"), n, None)
     for m in (_QUOTED_NAME.finditer(text) if _QUOTE_CHARS.search(text) else ()):
         n = m.group("n")
@@ -327,6 +337,7 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
         acr = _ACRONYM_AFTER.match(text, m.end())
         initials = "".join(t[0] for t in toks if t[:1].isupper())
         named_as = (_EXERCISE_WORD.match(text[m.end():m.end() + 60]) or _NOUN_BEFORE.search(text[max(0, m.start() - 40):m.start()])
+                    or _APPOS_BEFORE.search(text, max(0, m.start() - 80), m.start())  # "The next exercise with X, "Name 2026", is ..."
                     or (acr and acr.group("a") == initials and len(toks) >= 2 and _ANY_NOUN_I.search(text)))
         if (not named_as or n.casefold() in bad or badwords.search(n) or toks[0] in _LEAD_STOP or all(t in _GENERIC_WORDS for t in toks)
                 or n in forms or place_like(n)):
@@ -372,14 +383,25 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
             if _plain_name_ok(n) and n.split()[-1] not in _NUMBERED_THINGS:
                 add(a, m.end(), n, None, edition=m.group("d") or m.group("r"), soft=True)  # "..., Harbor Guard 3, was held in 2023"
         for m in (_NAME_APPOS.finditer(text) if _NOUN_WORD.search(text) else ()):
+            if any(w in _NOT_ADJ for w in m.group("mods").split()):
+                continue
             nb = _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
-            if nb is None or any(w in _NOT_ADJ for w in m.group("mods").split()):
+            if nb is None:
+                nd = _NUMBERED_BEFORE.search(text, max(0, m.start() - 60), m.start()) if text[m.start() - 1:m.start()].isdigit() else None
+                if nd is not None:
+                    n, a = _strip_lead(nd.group("n"), nd.start("n"))
+                    if _plain_name_ok(n) and n.split()[-1] not in _NUMBERED_THINGS:
+                        add(a, m.start(), n, None, edition=nd.group("d"), soft=True)  # "Medusa 14, a joint exercise off ...": its 14th edition
                 continue
             n, a = _strip_lead(nb.group("n"), nb.start("n"))
             if " " not in n and not text[:a].strip(" \"“‘'"):
                 continue  # "Earlier, the joint drills with ...": one capitalised word opening a sentence is an adverb, not a name
             if _plain_name_ok(n):
                 add(a, m.start(), n, None, wider=True, soft=True)  # "Blue Pennant, the bilateral exercise between ..."
+        for m in (_SERIES_APPOS.finditer(text) if "series, " in text else ()):
+            n, a = _strip_lead(m.group("n"), m.start("n"))
+            if (n.isupper() or " " in n) and _plain_name_ok(n):
+                add(a, m.end("n"), n, None, soft=True)  # "its own multilateral series, MILAN, held at ..."
     for m in (_OPERATION_NAME.finditer(text) if "Operation " in text else ()):
         n = m.group("n")
         after = text[m.end():m.end() + 60]

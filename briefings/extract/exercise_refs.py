@@ -14,6 +14,9 @@ _WORDISH = re.compile(r"[\w'’-]")
 _DIGIT1 = re.compile(r"\d")
 # "patrol" naming a kind of aircraft ("a maritime patrol aircraft"), not a patrol held
 _CRAFT_AFTER = re.compile(r"\s+(?:aircraft|planes?|helicopters?)\b", re.I)
+# an exercise noun used as the modifier of a calendar noun ("the exercise season", "the drill calendar")
+_COMPOUND_AFTER = re.compile(r"\s+(?:season|calendar|tempo|cycle)s?\b", re.I)
+_HABITUAL = {"regular", "annual", "routine"}
 DEFINITE = {"the", "this", "that", "its", "their", "his", "her", "our", "poss"}
 INDEFINITE = {"a", "an"}
 GENERIC = {"these", "those", "any", "some", "numerous", "various", "many", "several", "such", "other", "both", "each", "every",
@@ -54,6 +57,15 @@ def _kind(noun: str) -> str:
     return "exercise"
 
 
+_GLOSS = re.compile(r"\s*\([^()]{1,40}\)")
+
+
+def _gap(text: str, a: int, b: int) -> str:
+    """The text between a name and a noun, without a parenthetical gloss ("Balikatan ("shoulder-to-shoulder") exercise")."""
+    gap = text[a:b]
+    return _GLOSS.sub("", gap) if "(" in gap else gap
+
+
 def find_phrases(text: str, names: list[NameHit]) -> list[PhraseHit]:
     """Exercise noun phrases of a sentence that are not part of a name ("the Zapad-2021 exercise")."""
     out: list[PhraseHit] = []
@@ -63,8 +75,10 @@ def find_phrases(text: str, names: list[NameHit]) -> list[PhraseHit]:
             continue
         if m.group("noun") == "patrol" and _CRAFT_AFTER.match(text, b):
             continue
-        if any(0 <= a - h.end <= 45 and not _BREAK.search(text[h.end:a]) for h in names):
-            continue  # "Zapad-2021 strategic exercise"
+        if _COMPOUND_AFTER.match(text, b):
+            continue  # "the region's exercise season": the noun only qualifies another noun
+        if any(0 <= a - h.end <= 45 and not _BREAK.search(_gap(text, h.end, a)) for h in names):
+            continue  # "Zapad-2021 strategic exercise", "the Balikatan ("shoulder-to-shoulder") exercise"
         if any(0 <= h.start - b <= 2 for h in names):
             continue  # "exercise Zapad-2021"
         toks = _TOKENS.findall(text[max(0, a - 80):a])
@@ -90,6 +104,10 @@ def find_phrases(text: str, names: list[NameHit]) -> list[PhraseHit]:
                 mods += 1
                 break
             if low in GENERIC:
+                i = len(toks) - 2 - mods
+                if low in _HABITUAL and i >= 0 and toks[i].casefold() in ("its", "their"):
+                    mods += 1  # "its regular drills": one actor's own exercise, not a generic mention
+                    continue
                 det, generic = low, True
                 break
             if low.endswith(("'s", "’s", "s'", "s’")) and mods < 5:

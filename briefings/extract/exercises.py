@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ..model import Exercise
 from .dates import find_dates
 from .exercise_fields import country_spans, focus_clause, locations, place_spans, prep_places
-from .exercise_names import NameHit, exercise_bases, find_names
+from .exercise_names import NameHit, exercise_bases, find_names, normalise
 from .exercise_record import Record, explicit_year, finish, relative_time
 from .exercise_status import status_rx
 from .exercise_refs import DEFINITE, PhraseHit, find_phrases
@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 _NAME_LEAD = {"the", "joint", "annual", "strategic", "naval", "military", "maritime", "multinational", "bilateral", "trilateral",
               "exercise", "drills", "command-staff", "peacekeeping", "their", "its", "large-scale", "air", "amphibious", "combined",
               "international", "major", "latest", "biennial", "flagship", "staff", "command", "field", "tactical"}
-_SUB_EVENT = re.compile(r"\b(?:include|includes|including|included|such as|events|serials)\b[^.;]*$", re.I)
+# (a finite verb after the cue ends the list: "15 ships, including the cruiser X, were conducting drills" is a new clause)
+_SUB_EVENT = re.compile(r"\b(?:include|includes|including|included|such as|events|serials)\b(?:(?!\b(?:were|was|are|is|have|has|had)\s)[^.;])*$", re.I)
 _CONTINUE = re.compile(r"\b(?:take place|took place|takes place|taking place|sent|send|sends|sending|contribut\w+|committ\w+|deploy\w*|joined|join|joins|took part|take part|taking part|"
                        r"participa\w+|involved|trained|training|practis\w+|practic\w+|rehears\w+|host\w*|co-host\w*|alongside|first-timers|"
                        r"contingents?|troops from|aircraft from|personnel from|ships from|navies of|leads|led by|observers?|withdrew|"
@@ -47,6 +48,35 @@ _THAT_ONE = re.compile(r"(?i)\b(?:that|this|the)\s+(?:[\w-]+\s){0,2}?(?:drill|ex
 _PATROLS_HELD = re.compile(r"(?i)\b(?:conduct\w*|carr(?:y|ies|ied|ying) out|fl(?:y|ies|ew|own|ying)|sail\w*|held|hold\w*|mount\w*)\s+"
                            r"(?:[\w-]+\s+){0,2}(?:patrols|drills|exercises)\b")
 # a sentence opening that uses an exercise already reported as a point in time ("After X,", "Two weeks into X,")
+# a year used as an attribute after "a"/"an" ("under a 2023 arrangement"): no exercise's year
+_ATTR_YEAR = re.compile(r"\ban? (?:19|20)\d{2}(?=\s[a-z])")
+# the year an exercise is moved to ("would be rescheduled for 2027"): no edition of that year is reported
+_MOVED_YEAR = re.compile(r"\b(?:reschedul\w+|postpon\w+|moved|pushed back|delayed|deferred)\s(?:(?:to|for|until|till|into)\s)(?:(?:early|late|mid-?)\s?)?(?:19|20)\d{2}\b")
+
+
+def _own_years(text: str) -> str:
+    """`text` with years that date no edition blanked out ("under a 2023 arrangement", "rescheduled for 2027")."""
+    if "a 1" in text or "a 2" in text:
+        text = _ATTR_YEAR.sub(lambda m: " " * len(m.group(0)), text)
+    if "pon" in text or "sched" in text or "moved" in text or "pushed" in text or "delayed" in text or "deferred" in text:
+        text = _MOVED_YEAR.sub(lambda m: " " * len(m.group(0)), text)
+    return text
+
+
+# a past year just before an exercise phrase ("In 2023 the edition was ...", "in November 2020, when the exercise was ...")
+_YEAR_BEFORE = re.compile(r"\b[Ii]n\s(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s)?"
+                          r"((?:19|20)\d{2}),?\s(?:when\s)?$")
+# an edition named by an ordinal alone after another ("..., and the second in February 2023 off Durban")
+_ELLIPTIC_EDITION = re.compile(r",\sand\sthe\s(?:second|third|fourth|fifth|sixth|next|latest)\sin\s(?:(?:January|February|March|April|May|June|July|"
+                               r"August|September|October|November|December)\s)?((?:19|20)\d{2})\b")
+# a sentence opening with a participle of holding, whose subject is the exercise just named
+_HELD_OPEN = re.compile(r"(?:Held|Staged|Conducted|Hosted)\s(?:in|from|on|at|off|between|over)\s")
+_WAS_HELD = re.compile(r"\s(?:was|were)\s(?:\w+ly\s)?(?:held|staged|organi[sz]ed|hosted|conducted|run|carried out)\b|\stook place\b")
+# a country named only as a reference point for a place ("about 200 km south of Taiwan", "off Japan")
+_PLACE_REF = re.compile(r"\b(?:(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest)\s+of|off|near)\s+$")
+_RELATIVE = re.compile(r",\s(?:where|which|when|while)\b")
+_ALSO_BEFORE = re.compile(r"\balso\s(?:[\w-]+\s){1,3}$")
+_SEPARATE = re.compile(r"(?i)\b(?:separately|meanwhile|elsewhere|in a separate)\b")
 _TIME_REF = re.compile(r"^(?:After|Before|Following|Ahead of|(?:(?:A|One|Two|Three|Four|Five|Several|Some|Days|Weeks|Hours|Months)\s+)?"
                        r"(?:(?:days?|weeks?|hours?|months?)\s+)?(?:after|into|before|ahead of))\s+(?:the\s+)?$")
 _UMBRELLA_AFTER = re.compile(r"\s+series\b")
@@ -88,6 +118,7 @@ class _Builder:
         self.section = 0
         self.ui = 0
         self.para = 0
+        self.pub_year: int | None = None
 
     def salient(self, kind: str, exclude: Record | None = None) -> Record | None:
         """The exercise a phrase like "the drills" most likely means: mentioned in this section, often and recently."""
@@ -112,12 +143,14 @@ class _Builder:
         for r in self.records:
             if r.canon == c and r.year == year:
                 return r
-        if year is not None or c != bc:
-            for r in self.records:
+        if (year is not None or c != bc) and not (year and self.pub_year and year < self.pub_year):
+            for r in self.records:  # (a past year names a past edition: "X, which joined Y 2025, ..." leaves this year's Y alone)
                 if r.base == bc and r.canon == bc and r.year is None:
                     r.canon, r.year, r.key = c, year, (c, year)
                     return r
         r = Record((c, year), kind, c, year, bc)
+        if year and self.pub_year and year < self.pub_year and any(o.base == bc and (o.year or self.pub_year) >= self.pub_year for o in self.records):
+            r.past = True  # "X, which joined Balikatan 2025, ...": a past edition beside this year's, not what "the drills" means
         self.records.append(r)
         return r
 
@@ -195,6 +228,7 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
     if not (_ANY_EXERCISE.search(lower(text)) or _NAME_SHAPE.search(text) or series_matches(text)):
         return []  # no exercise, drill, manoeuvre, patrol or exercise name is mentioned at all
     b = _Builder()
+    b.pub_year = pub_year
     extra = exercise_bases([u.sent.text for u in units])
     ordinals = {int(m.group(1)) for m in _EDITION_ORDINAL.finditer(text)} if "edition" in text or "iteration" in text or "round" in text else set()
     numbered: set[str] = set()  # series whose two-digit suffixes the text shows to be edition numbers
@@ -246,7 +280,9 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
             if h.year is not None or h.canon != h.base:
                 r = b.named(h.canon, h.base, h.year, kind)
             else:
-                other = explicit_year(masked)
+                other = explicit_year(_own_years(masked))
+                if other and any(o is not h and o.year is None and not o.weak and o.start < masked.find(str(other)) < h.start for o in names):
+                    other = None  # "X, held in 2024, gives a role it lacks in Y": the year belongs to the name before it
                 existing = b.latest(h.base)
                 if other and not h.weak and any(o.year == other and o.base != h.base and not o.weak for o in names):
                     continue  # "X was last staged in 2024, when it was renamed Y 2024": that year's edition is the other name
@@ -321,7 +357,16 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
                     if strong_names or _OF_BEFORE.search(s[max(0, ph.start - 25):ph.start]):
                         continue  # "the fifth edition of a trilateral drill": the series, not a new exercise
                     same = b.salient(ph.kind) if not ph.ordinal else None
-                    if same is not None and not ph.generic and not country_spans(s[focus_clause(s, ph.start)[0]:focus_clause(s, ph.start)[1]]):
+                    ca, cb = focus_clause(s, ph.start) if same is not None else (0, 0)
+                    rel = _RELATIVE.search(s, ph.end, cb) if ", " in s[ph.end:cb] else None
+                    cb = rel.start() if rel else cb  # (countries of a relative clause after it are not the drill's actors)
+                    own = country_spans(s[ca:cb]) if same is not None else []
+                    own = [c for c in own if not _PLACE_REF.search(s, max(0, ca + c[0] - 30), ca + c[0])]  # "200 km south of Taiwan": a place
+                    if (own and same.canon and not _SEPARATE.search(s, 0, ph.start)
+                            and _ALSO_BEFORE.search(s, max(ca, ph.start - 40), ph.start)):
+                        mine = {c for (_, m, _), (full, _) in zip(same.segs, same.fulls) if m in ("explicit", "anaphor") for _, _, c in country_spans(full)}
+                        own = [c for c in own if c[2] not in mine]  # "US Marines will also stage a drill at X": a part of the exercise its forces run
+                    if same is not None and not ph.generic and not own:
                         refs.append((ph.start, same, "anaphor"))  # "Drills will be held in ...": the exercise already named
                         ref_end.setdefault(id(same), ph.end)
                         continue
@@ -349,6 +394,22 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
                     continue
                 if ph.generic:
                     continue
+                yb = _YEAR_BEFORE.search(s, max(0, ph.start - 40), ph.start) if pub_year and ph.det == "the" and not strong_names else None
+                if yb and int(yb.group(1)) < pub_year and _WAS_HELD.match(s, ph.end) and ctx.placed:
+                    y = int(yb.group(1))  # "In 2023 the edition was organised in X": that year's past edition, unnamed
+                    r = next((o for o in b.records if o.year == y or (o.canon is None and o.year_hint == y)), None)
+                    if r is None:
+                        r = b.new(("#year", y), "exercise" if ph.kind == "any" else ph.kind)
+                        r.year = r.year_hint = y  # (its year is the one before the phrase, not another year of the sentence)
+                        r.past = True
+                    refs.append((ph.start, r, "explicit"))
+                    ref_end[id(r)] = ph.end
+                    continue
+                if ph.det in ("its", "their") and _SEPARATE.match(s) and not names and _creates(masked, ph, ctx):
+                    r = b.new(("#new", ui, ph.start), ph.kind)  # "Separately, the navy said it will hold its regular drills off X": another exercise
+                    refs.append((ph.start, r, "explicit"))
+                    ref_end[id(r)] = ph.end
+                    continue
                 here = {id(r): r for p0, r, m in refs if m == "explicit" and p0 < ph.start and r.canon and (ph.kind != "patrol" or r.kind == "patrol")}
                 target = next(iter(here.values())) if len(here) == 1 else b.salient(ph.kind)  # the one exercise named before it here
                 if target is None and _creates(masked, ph, ctx):
@@ -356,7 +417,23 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
                 if target is not None:
                     refs.append((ph.start, target, "anaphor"))
                     ref_end.setdefault(id(target), ph.end)
+        if pub_year and refs and ", and the " in s:
+            for m in _ELLIPTIC_EDITION.finditer(s):
+                y = int(m.group(1))
+                first = next((o for p0, o, md in refs if p0 < m.start() and md == "explicit"), None)
+                if y >= pub_year or first is None:
+                    continue
+                r = next((o for o in b.records if o.year == y), None) or b.new(("#year", y), "exercise")
+                if r.canon is None:  # "The first X took place off A in 2019, and the second in 2023 off B": an unnamed past edition
+                    r.year = r.year_hint = y
+                    r.past, r.base = True, r.base or first.base  # (of the same series: its hosts take part)
+                refs.append((m.start(), r, "explicit"))
+                ref_end[id(r)] = m.end()
         refs.sort(key=lambda t: t[0])
+        if not refs and not u.heading and not u.table and b.records and _HELD_OPEN.match(s) and u.kind != "assessment":
+            target = b.salient("any")  # "Held in late August in the Philippine Sea, it brought together ...": the exercise just named
+            if target is not None:
+                refs.append((0, target, "anaphor"))
         if not refs and not u.heading and b.records and (u.table or (u.kind == "claim" and _CONTINUE.search(lower(s)))):
             target = b.salient("any")
             if target is not None:
@@ -398,20 +475,47 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
                 for _, r, _m in refs:
                     r.inherit_status = "cancelled"
     _absorb_introductions(b, units, extra)
-    _drop_comparisons(b)
-    return finish(source, b.records, units, published, pub_year)
+    _drop_comparisons(b, pub_year)
+    return _edition_aliases(finish(source, b.records, units, published, pub_year))
+
+
+def _edition_aliases(exs: list[Exercise]) -> list[Exercise]:
+    """Without the bare series name as an alias of one edition when the text reports several editions of the series."""
+    years: dict[str, set] = {}
+    for e in exs:
+        if e.series:
+            years.setdefault(normalise(e.series), set()).add(e.year)
+    if not any(len(y) > 1 for y in years.values()):
+        return exs
+    out = []
+    for e in exs:
+        key = normalise(e.series) if e.series else ""
+        if key and len(years.get(key, ())) > 1 and any(normalise(a) == key for a in e.aliases):
+            e = replace(e, aliases=tuple(a for a in e.aliases if normalise(a) != key))  # "RIMPAC" names none of RIMPAC 1971, 2024, 2026
+        out.append(e)
+    return out
 
 
 _COMPARE_BEFORE = re.compile(r"\b(?:along with|as well as|such as|similar to|compared (?:with|to)|unlike|like)\s+(?:the\s+|its\s+|their\s+)?"
                              r"(?:[a-z][\w-]*\s+){0,2}$")
 
 
-def _drop_comparisons(b: _Builder) -> None:
+# a past edition named only as the measure of a comparison ("up from 2.1 tonnes in X 2025", "half the number held during X 2025")
+_COMPARE_PAST = re.compile(r"\b(?:than|up from|down from|compared (?:with|to)|half|twice|double)\b(?:[^.;:]|\.\d){0,50}?\b(?:in|during|at)\s+(?:the\s+)?$")
+
+
+def _drop_comparisons(b: _Builder, pub_year: int | None = None) -> None:
     """"... one of two major exercises the allies hold each year, along with the springtime X": X named only to compare."""
-    for r in [r for r in b.records if r.canon and r.year is None and r.count == 1 and len(r.segs) == 1 and r.segs[0][1] == "explicit"]:
+    for r in [r for r in b.records if r.canon and r.count == 1 and r.segs[0][1] == "explicit"]:
+        if r.year is None and len(r.segs) > 1:
+            continue
         full, a = r.fulls[0]
         pos = a + r.focus[0]
-        if pos > 0 and _COMPARE_BEFORE.search(full, max(0, pos - 60), pos):
+        if pos <= 0:
+            continue
+        if r.year is None and _COMPARE_BEFORE.search(full, max(0, pos - 60), pos):
+            b.records.remove(r)
+        elif r.year and pub_year and r.year < pub_year and _COMPARE_PAST.search(full, max(0, pos - 70), pos):
             b.records.remove(r)
 
 
