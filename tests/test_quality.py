@@ -34,18 +34,22 @@ FLOORS = {
     # blind3 and train4 were scored once unseen (docs/quality.md gives those first looks), then
     # used to find general weaknesses: they are training sets now, and their floors what we reach.
     "blind3": (0.96, 0.84, 0.98, 0.96, 0.95, 1.0, 0.95, 0.77, 1.0, 1.0, 1.0, 1.0, 1.0),
-    "train4": (0.95, 0.74, 0.96, 0.86, 0.94, 0.93, 0.95, 0.65, 1.0, 1.0, 1.0, 1.0, 0.91),
+    "train4": (0.95, 0.74, 0.96, 0.86, 0.94, 0.93, 0.95, 0.65, 1.0, 1.0, 1.0, 1.0, 1.0),
     # train5: parliamentary answers, forum, translated pages, wires, interview, gallery (docs/quality.md, first look there)
-    "train5": (1.0, 0.85, 0.96, 0.92, 1.0, 0.91, 0.91, 0.51, 0.96, 1.0, 1.0, 1.0, 1.0),
+    "train5": (1.0, 0.85, 0.96, 0.92, 1.0, 1.0, 0.92, 0.58, 1.0, 1.0, 1.0, 1.0, 1.0),
     # train6 (written as blind6): other regions (Indonesia, Gulf, Mediterranean, Norway, Brazil) and page styles
-    "train6": (1.0, 0.70, 0.96, 0.87, 1.0, 0.97, 0.90, 0.83, 0.97, 1.0, 1.0, 1.0, 1.0),
+    "train6": (1.0, 0.70, 0.96, 0.87, 1.0, 0.97, 0.90, 0.85, 1.0, 1.0, 1.0, 1.0, 1.0),
     # train7: Korea, Malabar, Baltic, Thailand, Arctic, Taiwan live blog, Black Sea, Africa, Pakistan, Cambodia, Caribbean
-    "train7": (1.0, 0.78, 0.99, 1.0, 1.0, 0.93, 0.80, 0.71, 0.95, 1.0, 1.0, 1.0, 1.0),
+    "train7": (1.0, 0.78, 0.99, 1.0, 1.0, 0.95, 0.81, 0.75, 0.95, 1.0, 1.0, 1.0, 1.0),
+    # train8 (written as blind8): Baltic, Indian Ocean, Gulf, Pacific islands, Africa, South America, Arctic, Black Sea,
+    # Korea live blog, South China Sea, Mediterranean, Thailand
+    "train8": (0.98, 0.84, 0.92, 0.77, 0.97, 0.98, 0.84, 0.79, 1.0, 1.0, 1.0, 1.0, 0.91),
 }
-MAX_NOISE = {"blind3": 1, "train5": 1, "train7": 1}  # blind3: one gold noise line is also a sentence of the article's body;
+MAX_NOISE = {"blind3": 1, "train5": 1, "train7": 1, "train8": 1}  # blind3: one gold noise line is also a sentence of the article's body;
 # train5: one photo caption of a gallery is gold noise while other captions carry gold claims
 # train7: the gold noise line "LIVE" (a live blog's label) is also a substring of a body sentence ("Live-fire drills ...")
-GOLD_DIRS = {"dev": DEV, **{name: OURS / name for name in ("extract", "heldout", "blind", "blind3", "train4", "train5", "train6", "train7")}}
+# train8: the gold noise line "PACIFIC QUARTERLY" (a masthead) is also a substring of a body sentence ("..., told Pacific Quarterly.")
+GOLD_DIRS = {"dev": DEV, **{name: OURS / name for name in ("extract", "heldout", "blind", "blind3", "train4", "train5", "train6", "train7", "train8")}}
 
 
 def _figure(result: dict, dotted: str) -> float:
