@@ -62,6 +62,19 @@ def _rx() -> tuple[CueSet, CueSet, list[tuple[str, re.Pattern[str]]], list[tuple
     return strong, weak, est, conf, analyst, org
 
 
+@lru_cache(maxsize=None)
+def _of_org() -> re.Pattern[str]:
+    """The regex for a named research body ("of the Harbour Policy Forum"), from the lexicon's analyst organisations."""
+    orgs = [o[:1].upper() + o[1:] for o in lexicon()["analyst_orgs"] if " " not in o]
+    return re.compile(r"\b(?:of|at) the (?:[A-Z][\w-]+ ){1,5}" + alternation(orgs, left="", right=r"\b").pattern)
+
+
+@lru_cache(maxsize=None)
+def _fact_verbs() -> re.Pattern[str]:
+    """The regex for verbs of reported events (from the lexicon)."""
+    return alternation(lexicon()["assessment"]["fact_verbs"], left=r"\b", right=r"\b")
+
+
 def likelihood(text: str) -> str | None:
     """The ICD 203 likelihood term for the estimative language in `text` (longest expression wins)."""
     best: tuple[int, str] | None = None
@@ -133,7 +146,8 @@ def judge(text: str, quoted_analyst: str | None, anchors: int | Callable[[], int
     cue_text = text
     if not quoted_analyst and not _QUOTE_OPEN.match(text) and _QUOTED.search(text) and not _FOR_QUOTE.match(text):
         outside = _QUOTED.sub(" ", text)
-        if outside.strip(" ,.") and not analyst.search(lower(outside)):
+        # (a speaker from a research body, "X of the Y Forum tells us ...", is an analyst too)
+        if outside.strip(" ,.") and not analyst.search(lower(outside)) and not _of_org().search(outside):
             # words an official is quoted as saying inside reported speech are reported speech, not a judgement
             # (a sentence that is itself a quotation, '"This is a signal ...," the minister said.', is read whole)
             cue_text = outside
@@ -143,10 +157,12 @@ def judge(text: str, quoted_analyst: str | None, anchors: int | Callable[[], int
     s = 0.0
     if strong.search(low) or _MODAL.search(cue_text):
         s += 1.0
+    cued = s > 0.0 or bool(quoted_analyst) and quoted_analyst != "author"  # a cue or a named analyst (not only an opinion writer)
     if quoted_analyst:
         s += 1.0
     if analyst.search(low) and _SAYS.search(low):
         s += 0.6
+        cued = True
     if s < 1.0:
         s += 0.25 * min(weak.count(low), 2)
     n_words = len(text.split())
@@ -156,6 +172,8 @@ def judge(text: str, quoted_analyst: str | None, anchors: int | Callable[[], int
         s += 1.0 if n_words <= 8 and _COPULA.search(low) else 0.6
     if s < 1.0 and anchors >= 3:
         s -= 0.3
+    if s >= 1.0 and not cued and _fact_verbs().search(low):
+        s = 0.75  # a reported event ("Two navies sent observers.") with no cue is a fact, even when short or in an opinion piece
     if s < 1.0:
         return Judgement(False, max(0.0, s / 2), "author", None, None)
     holder = quoted_analyst or "author"
@@ -163,4 +181,13 @@ def judge(text: str, quoted_analyst: str | None, anchors: int | Callable[[], int
         m = re.search(r"\b(?:(?P<who>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3})\s+(?:analysts?|experts?)\b|(?P<grp>Analysts|Experts|Observers|Specialists)\b)", text)
         if m and s >= 1.0 and _SAYS.search(low):
             holder = "analysts"
-    return Judgement(s >= 1.0, min(1.0, s / 2), holder, likelihood(text), confidence(text))
+    lk = likelihood(text)
+    # (an estimative term, "likely", "almost certainly", is the surest mark of a judgement: it ranks higher)
+    # (a short unanchored sentence or an opinion writer's line with no cue is a weaker judgement, a very short one weaker still)
+    # (an official's own evaluation, "the admiral told reporters that ...", ranks below an analyst's or the writer's)
+    #   (and so does what a source reports, "according to the navy", and a question, which asks rather than judges)
+    official = not quoted_analyst and not analyst.search(low) and (
+        bool(_PERSON_SPEAKER.search(text)) and bool(_SPEECH.search(text)) or "according to" in low)
+    question = text.rstrip("\"”’' ").endswith("?")
+    return Judgement(s >= 1.0, min(1.0, s / 2 + (0.1 if lk else 0.0) - (0.0 if cued else 0.1 if n_words > 5 else 0.15) - (0.05 if official else 0.0)
+                                   - (0.1 if question else 0.0)), holder, lk, confidence(text))

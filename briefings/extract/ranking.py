@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .claims import ClaimFeatures
-from .resources import alternation, lexicon, lower, word_alternation
+from .resources import Gated, alternation, any_of, lexicon, lower, required_literal, word_alternation
 
 _PRONOUN_START = re.compile(r"^(?:It|He|She|They|This|That|These|Those|Its|Their|His|Her|Such)\b")
 _QUOTE = re.compile(r"[\"“][^\"”]{12,}[\"”]")
@@ -25,6 +26,7 @@ _BACKGROUND_WORDS = ("repeatedly", "traditionally", "historically", "over the pa
                      "diplomatic relations", "first held", "was first ", "every ", "twice a year", "coincided with", "comes as", "comes days",
                      "since the end of")
 _ABSENT_WORDS = ("not", "n't", "declined", "refused", "skipped", "pulled out", "withdrew", "absent")  # one is in every match of _ABSENT
+_SPOKE = re.compile(r"\b(?:said|says|told|declared|affirmed|added|stressed|described)\b")  # a speaker's verb outside the quotation
 _ASKS = re.compile(r"^To ask (?:the|whether|if)\b")  # a parliamentary written question: it asks, it reports nothing
 _ADDRESS = re.compile(word_alternation(("we", "our", "us", "you", "your")) + r"\b")
 _EXERCISE_REF = re.compile(r"\b(?:the|this|its) (?:[\w-]+ )?(?:exercise|exercises|drill|drills|manoeuvres|maneuvers|patrol|war games?)\b|"
@@ -32,11 +34,39 @@ _EXERCISE_REF = re.compile(r"\b(?:the|this|its) (?:[\w-]+ )?(?:exercise|exercise
 
 # weights of the ranking features (a feature is a number in [0, 1])
 WEIGHTS = {
-    "base": 0.30, "lead": 0.20, "first": 0.05, "numbers": 0.22, "dates": 0.12, "proper": 0.16, "places": 0.14,
+    "base": 0.30, "lead": 0.20, "first": 0.05, "numbers": 0.22, "dates": 0.12, "proper": 0.16, "places": 0.08,
     "countries": 0.08, "exercise": 0.24, "exercise_ref": 0.02, "reporting": 0.05, "pronoun": -0.06, "short": -0.12,
-    "long": -0.05, "question": -0.15, "judgement": -0.10, "quote": -0.12, "bio": -0.15, "background": -0.05,
-    "address": -0.12, "header": -0.40, "absent": 0.08, "intro": -0.25,
+    "long": -0.05, "question": -0.15, "judgement": -0.10, "quote": -0.18, "bio": -0.15, "background": -0.05,
+    "address": -0.12, "header": -0.40, "absent": 0.08, "intro": -0.25, "reaction": 0.08, "scene": -0.20, "ceremony": -0.08, "context": -0.08,
 }
+
+
+Cue = tuple[tuple[str, ...] | None, Gated]  # (the literals one of which every match holds, or None; the regex)
+
+
+def _cue(patterns: list[str]) -> Cue:
+    """A lexicon cue list as one regex, with the literals that a cheap test looks for first."""
+    lits = tuple(dict.fromkeys(required_literal(p) for p in patterns))
+    return (None if "" in lits else lits), any_of(patterns)
+
+
+def _hit(cue: Cue, low: str) -> bool:
+    """Whether the lower-case `low` matches the cue (the regex runs only when one of its literals occurs)."""
+    lits, rx = cue
+    if lits is not None:
+        for w in lits:
+            if w in low:
+                break
+        else:
+            return False
+    return rx.search(low) is not None
+
+
+@lru_cache(maxsize=None)
+def _cues() -> tuple[Cue, Cue, Cue, Cue, Cue]:
+    """The cues of a reaction to an exercise, a habitual one, a scene-setting lede, a ceremony and context (from the lexicon)."""
+    lex = lexicon()
+    return tuple(_cue(lex[k]) for k in ("claim_reaction", "claim_habitual", "claim_scene", "claim_ceremony", "claim_context"))  # type: ignore[return-value]
 
 
 def _reporting() -> re.Pattern[str]:
@@ -56,6 +86,7 @@ def claim_features(text: str, f: ClaimFeatures, para_rank: int, pos: int, exerci
     n = len(text.split())
     quoted = sum(len(m.group(0)) for m in _QUOTE.finditer(text))
     outside = _QUOTE.sub(" ", low)
+    reaction, habitual, scene, ceremony, context = _cues()
     return {
         "base": 1.0, "lead": max(0.0, 1.0 - para_rank / 6), "first": float(pos == 0),
         "numbers": min(f.numbers, 4) / 4, "dates": min(f.dates, 2) / 2, "proper": min(f.proper, 6) / 6,
@@ -67,6 +98,11 @@ def claim_features(text: str, f: ClaimFeatures, para_rank: int, pos: int, exerci
         "background": float(any(w in low for w in _BACKGROUND_WORDS) and bool(_BACKGROUND.search(low))), "address": float(bool(_ADDRESS.search(outside))),
         "header": float(in_header), "absent": float(any(w in low for w in _ABSENT_WORDS) and bool(_ABSENT.search(low))),
         "intro": float(text.rstrip().endswith(":")),
+        # a fresh reaction (a protest, a hope it targets no third party) is news; a long-standing one is background
+        "reaction": float(_hit(reaction, low) and not _hit(habitual, low)),
+        "scene": float(_hit(scene, low)),
+        "context": float(_hit(context, low)),
+        "ceremony": float(quoted > 0 and bool(_SPOKE.search(outside)) and _hit(ceremony, outside)),
     }
 
 
