@@ -107,3 +107,10 @@ def test_a_labelled_copy_of_the_headline_is_not_a_claim() -> None:
     text = 'Harbour Hour\nEp. 12: "The spring drill is over. What comes next?"\n\n' + BODY
     out = extract_document(SourceDocument(id="t", path="t.txt", text=text, title=None, published=None))
     assert out.claims and not any("drill is over" in c.text for c in out.claims + out.assessments)
+
+
+def test_a_judgement_on_a_name_near_the_foot_is_no_bio() -> None:
+    from briefings.extract.clutter import is_bio
+    assert not is_bio("Steel Tide was never a big drill, but this year it looked smaller than ever.", 18, 20, tail=True)
+    assert not is_bio("Harbour Guard is still the only exercise the two navies share.", 18, 20, tail=True)
+    assert is_bio("Maria Olsen is a senior fellow at the Nordic Maritime Institute.", 18, 20, tail=True)

@@ -15,9 +15,11 @@ _BULLET = re.compile(r"^\s*(?:[–—•·*▪►-]|\d{1,2}[.)])\s+")
 _ABOUT = re.compile(r"^About\s+[A-Z][^:]{1,60}:|^[A-Z][^,]{2,80}, headquartered in [^,]{2,40}(?:, [^,]{2,30})?, (?:is|conducts|provides|operates|serves|leads|has|delivers|works)\b"
                     r"|[$£€]\s?\d[\d.,]*\s*(?:a|per|/)\s*(?:month|year|week)\b")
 _BIO = re.compile(r"^(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’-]+(?:\s\((?:Retd|Ret|R|retd|retired)\.?\))?,?\s+(?:is|was|has been|writes|covers|reports|serves|holds|leads|teaches|works|edits)\b"
-                  # (not an event's record at the foot: "Freedom Edge was first held in June 2024.")
+                  # (not an event's record at the foot: "Freedom Edge was first held in June 2024", nor a judgement on
+                  # it: "Sea Shield was never a large exercise")
                   r"(?!\s+(?:first|initially|originally|last|being|due|set|scheduled|expected|held|planned|launched|conducted|staged|hosted|"
-                  r"cancelled|canceled|postponed|scaled|renamed|moved|suspended)\b)")
+                  r"cancelled|canceled|postponed|scaled|renamed|moved|suspended|never|not|no longer|hardly|rarely|always|still|only|once|"
+                  r"too|very|largely|mostly|more|less)\b)")
 _FOOTNOTE = re.compile(r"^\[\d{1,3}\]\s")
 _ALWAYS = re.compile(r"^(?:copyright|©|advertisement|sponsored)\b|^(?:related|read more|read also|tags|topics)\s*(?::|$)|^(?:page|photo|image|slide|picture) \d+(?: of \d+)?$")
 _LISTY = re.compile(r"(?i)\b(?:related|most|latest|more|read|popular|trending|recommended|news|stories|articles)\b")
