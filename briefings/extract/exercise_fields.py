@@ -11,6 +11,8 @@ _CLAUSE = re.compile(r"[;:,\s](?:(?<=;)|(?<=:)\s|(?<=\s)[–—]\s|(?<=,)\s(?=(?
 _LOC_PREP = re.compile(r"(?:\b(?:in|at|near|off|around|across|into|towards?|inside|over|within|borders? with)\s+(?:the\s+)?"
                        r"(?:(?:[\w-]+\s+)?(?:coast|coasts|coastline|shores?|waters|territory|airspace)\s+of\s+(?:the\s+)?)?"
                        r"(?:(?:north|south|east|west|central|northern|southern|eastern|western)(?:-\w+)?\s+)?)$")
+# a compass bearing from a country ("200 km south of X"): a reference point, no participant
+_BEARING = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?$")
 _ORGAN = re.compile(r"^(?:['’]s)?\s+(?:(?:defen[cs]e|foreign|state|official|national|military)\s+)?(?:ministry|ministries|government|embassy|"
                     r"officials?|media|press|spokes(?:man|woman|person)|president|leader|foreign minister|defen[cs]e minister|"
                     r"ambassador|diplomats?|authorities|news agency|state media|parliament|lawmakers)\b", re.I)
@@ -21,12 +23,17 @@ _COLLECTIVE = re.compile(r"\s(?:nations?|states|countries|country|partners?|navi
                          r"counterparts?|equivalents?|versions?|dimensions?|strategy|affairs|credentials|ambitions)\b")
 _SPEAKER = re.compile(r"(?:['’]s\s+[\w\s]{0,30}?)?\s+(?:said|says|told|announced|reported|stated)\b")
 # "the fleet announced its own drills": the speaker announces an exercise of its own, and holds it
-_OWN_EVENT = re.compile(r"\s+(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,3}?(?:drills?|exercises?|manoeuvres|maneuvers|patrols?|war ?games?)\b")
+_OWN_EVENT = re.compile(r"\s+(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,3}?(?:drills?|exercises?|manoeuvres|maneuvers|patrols?|war ?games?)\b"
+                        # "the military said it carried out a patrol": the speaker reports what it did itself
+                        r"|\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:carried out|conducted|held|staged|launched|completed|flew|sailed)\b")
 _PAST = re.compile(r"\b(?:previous|previously|past|last year|in earlier|formerly|used to)\b")
 _FORCE_NEXT = re.compile(r"(?:['’]s)?(?:\s(?:and|,)\s[A-Z][\w-]+)?\s+(?:[A-Z][\w-]+\s)?(?:navy|navies|naval|warships?|ships|vessels|forces|troops|"
                          r"military|militaries|fleet|air force|army|marines|bombers|fighters|jets|aircraft|destroyers?|frigates?|corvettes?|"
                          r"submarines?|units|contingents?|detachment|task group|flotilla|officers|soldiers|sailors|personnel|crews|aircrews?|pilots|delegates|"
                          r"infantry|engineers|paratroopers|commandos|special forces|platoons?|companies|battalions?|brigades?|regiments?)\b", re.I)
+# a lower-case noun right after a name (not a preposition, conjunction or verb: "in the Mediterranean off X")
+_LOWER_NEXT = re.compile(r"\s(?!(?:off|in|and|or|near|to|from|at|on|of|with|by|for|as|until|since|between|where|which|when|while|but|is|was|"
+                         r"were|are|has|had|have|will|would|this|that|the|a|an)\b)[a-z]")
 _LOC_NOUN = re.compile(r"\s+(?:air\s?space|waters|territory|territorial|coast|coastline|soil|border|borders|mainland|archipelago|home islands|main islands|exclusive economic zone|EEZ)\b")
 _ORG_AFTER = re.compile(r"\s(?:Fleet|Command|Air Forces?|Maritime Zone|Zone|Theat(?:er|re)|Forum|Institute|Cent(?:re|er)|Council|Partnership|University|Policy|Studies|"
                         r"Review|Ledger|News|Times|Post|Group|Programme|Program|Initiative|Foundation|Monitor)\b|\s(?:summit|accords?|agreement|talks|"
@@ -202,6 +209,8 @@ def _place_spans(text: str) -> tuple[tuple[int, int, str], ...]:
             continue
         if _COLLECTIVE.match(text, b) or _ORG_AFTER.match(text, b):
             continue  # "other Pacific nations", "the Pacific Fleet" name no place
+        if n.rsplit("-", 1)[-1] in _REGION_ADJ and _LOWER_NEXT.match(text, b):
+            continue  # "NATO's big Arctic drill", "an Indo-Pacific exercise": a broad region used as an adjective, no venue
         out.append((a, b, n))
     return tuple(sorted(out))
 
@@ -270,6 +279,21 @@ def _subject(text: str, spans: list[tuple[int, int, str]]) -> list[str]:
             break
         out.append(c2)
     return out
+
+
+# a country's own part in the exercise, told before others are said to observe it ("A took part, and B sent observers")
+_TOOK_PART = re.compile(r"\b(?:took|take|takes|taking) part\b|\bparticipat(?:ed|es|e)\b|\bjoined\b")
+
+
+@lru_cache(maxsize=None)
+def _force_from_rx() -> re.Pattern[str]:
+    """A force noun and "from" just before a country ("five submarines, from A, B and C")."""
+    return re.compile(r"\b(?:" + trie_pattern(list(lexicon()["force_nouns"])) + r"),?\s+from\s+(?:the\s+)?$", re.I)
+
+
+def _force_from(text: str, a: int) -> bool:
+    """Whether the country at `a` opens a list of the countries a force comes from: a participation cue."""
+    return _force_from_rx().search(text, max(0, a - 40), a) is not None
 
 
 def _roll_call(text: str, clause: str, spans: list[tuple[int, int, str]]) -> bool:
@@ -351,7 +375,17 @@ def roles(text: str, explicit: bool, focus: int = 0,
                         if not _LIST_GAP.fullmatch(text, b1, t2[0]):
                             break
                         listed.add(t2)
+            lead = [t for t in in_clause if t[1] <= cue_at]
+            parted: set[tuple[int, int, str]] = set()  # "A took part in X, and B and C sent observers": A takes part
+            for (_, b1, _), (a2, _, _) in zip(reversed(lead[:-1]), reversed(lead[1:])):
+                if not _LIST_GAP.fullmatch(text, b1, a2):
+                    if _TOOK_PART.search(low, b1, a2):
+                        parted = {t for t in lead if t[1] <= b1}
+                    break
+            pos.extend(c for _, _, c in sorted(parted))
             for a, b, c in in_clause:
+                if (a, b, c) in parted:
+                    continue
                 after_from = of and a > cue_at and (not listed or (a, b, c) in listed)
                 if ((a < cue_at or after_from) and not _ORGAN.match(text[b:b + 40]) and not _ACCORDING.search(text[max(0, a - 20):a])
                         and not _LOC_PREP.search(text, max(0, a - 40), a)):  # "an observer ... in Islamabad": a place
@@ -383,13 +417,14 @@ def roles(text: str, explicit: bool, focus: int = 0,
                         break
                     neg.add(c1)  # "The United States and France did not take part": every country of the subject
         adv_at = [ca + m.start() for m in adv_rx.finditer(clause)] if may_adv else []
-        active = (explicit and fa <= ca < fb) or cues["part"].search(clause) is not None or _roll_call(text, low[max(0, ca - 30):cb], in_clause)
+        active = (explicit and fa <= ca < fb) or cues["part"].search(clause) is not None or _roll_call(text, low[max(0, ca - 30):cb], in_clause) \
+            or (" from " in clause and _force_from(text, in_clause[0][0]))
         area_end = -1  # the end of the last country named as the area ("across Norway, Sweden and Finland")
         near_end = -1  # the end of the last country named after "off", "near" or "around" ("off Poland, Lithuania and Latvia")
         for a, b, c in in_clause:
             pre = text[max(0, a - 40):a]
             area = _AREA_PREP.search(pre) or (" to " in pre and text[a:b] in _country_names() and _DEST.search(text, max(0, a - 90), a))
-            if area or _LOC_PREP.search(pre):
+            if area or _LOC_PREP.search(pre) or (" of " in pre[-10:] and _BEARING.search(pre)):
                 plain_in = re.search(r"\bin\s+(?:the\s+)?$", pre) is not None
                 # ("in Belarus's Vitebsk region" names Belarus as the area; "across Russia's military districts" the districts)
                 if (area and text[a:b] in _country_names() and (plain_in or text[b:b + 1] not in "'’")
@@ -487,7 +522,14 @@ def locations(text: str) -> list[str]:
     forces = [m.span() for m in mentions(text) if " " in m.group(0)]
     return [n for a, b, n in place_spans(text) if not any(s <= a and b <= e and (e - s) > (b - a) for s, e in forces)
             and not _spoke_in(text, a, b) and not _not_here(text, a) and not ("from" in text[max(0, a - 12):a] and _HOME_BASE.search(text, max(0, a - 40), a))
-            and not _SUPERLATIVE_IN.search(text, max(0, a - 90), a)]
+            and not _SUPERLATIVE_IN.search(text, max(0, a - 90), a) and not _RANKED_IN.match(text, b)
+            and not (" open" in text[max(0, a - 30):a] and _VISION.search(text, max(0, a - 30), a))]
+
+
+# "the region's largest exercise": the region an exercise is ranked in, not where it is held
+_RANKED_IN = re.compile(r"['’]s\s(?:[\w-]+\s)?(?:largest|biggest|oldest|longest-running|most|premier|leading|main|top)\b")
+# "a free and open Indo-Pacific": a policy slogan, no venue
+_VISION = re.compile(r"\b(?:free|open|rules-based|inclusive|stable|secure|peaceful|prosperous)(?:,?\s(?:and\s)?(?:free|open|rules-based|inclusive|stable|secure|peaceful|prosperous))*\s+$")
 
 
 # "the largest multinational exercise in Asia": the region the exercise is ranked in, not where it is held

@@ -52,7 +52,7 @@ _END_CUE = re.compile(r"(?i)\b(?:until|through|till|ends?|ended|to end)\b[^.]{0,
 _FOLLOWS = re.compile(r"\s(?:follows|followed|comes (?:days |weeks |a week |a day )?after|came (?:days |weeks )?after|precedes|preceded)\s")
 _SAME_TIME = re.compile(r"\bthe same (?:week|day|month|weekend)\b")
 _SAME = re.compile(r"\bthe same (?:two|three|four|five|\d+) (?:navies|countries|nations|partners|militaries)\b")
-_TRAINING = re.compile(r"\b(?:take place|took place|takes place|taking place|events|activities|operations|landings|training|trained|practis\w+|practic\w+|rehears\w+|drills?|manoeuvr\w+|maneuver\w+|firings?|fire|fired|flying|sorties|"
+_TRAINING = re.compile(r"\b(?:take place|took place|takes place|taking place|events|activities|operations|landings|training|trained|practis\w+|practic\w+|rehears\w+|drills?|manoeuvr\w+|maneuver\w+|firings?|fire|fired|flying|flew|sorties|"
                        r"took place|held|landings|serials?|phases?)\b")  # ("a rescue serial was run off X", "the landing phase at Y")
 
 
@@ -96,6 +96,13 @@ _ORIGIN_YEAR = re.compile(r"\b(?:(?:began|started|originated)\s+as\b[^.;]{0,70}?
 
 
 _DIGIT = re.compile(r"\d")
+# a few words after a training word, then the preposition of its venue ("training is concentrated in", "landings at")
+_TRAINING_AT = re.compile(r"(?:\s(?!after\b|before\b|since\b|because\b|following\b)[\w-]+){0,3}\s(?:in|at|near|around)\s")
+# a clause of its own about another exercise after the mention ("..., and Russia intends to hold a larger drill with China")
+_AND_OTHER = re.compile(r",\sand\s(?:the\s)?[A-Z][^,;.]*?\b(?:a|an|another|its own|their own|a separate)\s(?:[\w-]+\s){0,3}?"
+                        r"(?:drill|exercise|manoeuvre|maneuver|war ?game|patrol)s?\b")
+# a headline's second story before the exercise's own ("China patrols near X as Y drills open"): its words are not the exercise's
+_HEAD_AS = re.compile(r"\sas\s(?!(?:part|one|a|an)\b)")
 _OTHER_EDITION = re.compile(r"(?i:the|a|an|its|their)\s+(?:next|another|other|following|subsequent|upcoming)\b")
 _REL_YEAR = re.compile(r"\b(next|last|this) year\b(?!['’]s)", re.I)
 _REL_STOP = re.compile(r";|,\s(?:according|though|although|but|while|whereas|and)\b|\.\s")
@@ -253,6 +260,10 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
         if mode == "anaphor" and (r.year or year) and _DIGIT.search(text) and explicit_year(text) not in (None, r.year or year):
             continue  # "In 2023 the edition was organised by X in Y": a sentence about another edition
         lo, hi = own_region(text, focus, end_) if units[ui].kind in ("title", "question") else (0, len(text))  # a headline: one story per clause
+        if mode == "explicit" and ", and " in text[end_:hi] and (other := _AND_OTHER.search(text, end_, hi)):
+            hi = other.start()  # "X will become annual, and Russia plans a drill with China": another exercise's clause
+        if units[ui].kind == "title" and " as " in text[lo:focus]:
+            lo = max([lo] + [m.end() for m in _HEAD_AS.finditer(text, lo, focus)])
         if mode == "anaphor" and ("follow" in text or " after " in text or "precede" in text):
             other = _FOLLOWS.search(text, focus)
             if other:
@@ -295,8 +306,10 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
             region = text[a:min(cut.start() if cut else len(text), hi)]
             locs += locations(region) + prep_places(region) + [w for w in where if w in region]
         low = lower(text)
-        if mode == "continuation" and _TRAINING.search(low):
+        if mode == "continuation" and (tm := _TRAINING.search(low)):
             locs += locations(text)
+            if _TRAINING_AT.match(text, tm.end()):
+                locs += prep_places(text[tm.end():])  # "training is concentrated in A, B and C": the places it is held at
         if mode != "table":
             acts += activities(text)
         sent_low = lower(units[ui].sent.text) if mode in ("explicit", "anaphor") else low
@@ -349,7 +362,7 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
     if want and len(set(pos) - neg - obs) < want:
         pos += _actors(pair, want_text)  # "the two navies": the document's main actors
     if not pos and r.canon is None:
-        own = {c for _, _, ui in r.segs for _, _, c in country_spans(units[ui].sent.text)}
+        own = {c for t, _, _ in r.segs for _, _, c in country_spans(t)}  # (its own part of a sentence that names two exercises)
         actors = _actors(pair, " ".join(lower(units[ui].sent.text) for _, _, ui in r.segs))
         pos = [c for c in actors if c in own] or actors  # of the main actors, those its own sentences name
     hosts = _hosts(r.base, year)

@@ -27,7 +27,7 @@ _CONTINUE = re.compile(r"\b(?:take place|took place|takes place|taking place|sen
                        r"participa\w+|involved|trained|training|practis\w+|practic\w+|rehears\w+|host\w*|co-host\w*|alongside|first-timers|"
                        r"contingents?|troops from|aircraft from|personnel from|ships from|navies of|leads|led by|observers?|withdrew|"
                        r"did not|will not|would not|skip\w*|stayed away|drills|manoeuvr\w+|maneuver\w+|firing|firings|flying|sorties|"
-                       r"task group|serials|forces|troops|warships|sailors|soldiers|personnel|officers|marines|units|air force|aircrew|aircraft|jets|fighters)\b")
+                       r"task group|serials|forces|troops|warships|sailors|soldiers|personnel|officers|marines|units|air force|aircrew|aircraft|jets|fighters|bombers)\b")
 _ANY_EXERCISE = re.compile(r"exercis|drill|manoeuv|maneuv|patrol|war ?game|voyage|cruise|\bex\b")
 _NAME_SHAPE = re.compile(r"[A-Z][\w/]*-(?:19|20)\d{2}\b")
 _ALIAS_GAP = re.compile(r"\s*\(\s*")
@@ -39,7 +39,7 @@ _CAP_AFTER = re.compile(r"\s[A-Z]")
 _TOKEN = re.compile(r"[\w'’-]+")
 _OF_BEFORE = re.compile(r"\bof\s+$|\bto\s+(?:[a-z]+\s+){1,2}$")
 # between an exercise phrase and the name set off after it ("the first drill with Russia, Orruda-2024", "That drill, X-13")
-_APPOS_GAP = re.compile(r"(?:\s+(?:with|between|of|by|among|involving|on|at)\s+[^,.;()]{0,60}?)?,\s*")
+_APPOS_GAP = re.compile(r"(?:\s+(?:with|between|of|by|among|involving|on|at)\s+[^,.;()]{0,60}?)?,\s*[\"“‘]?")
 _EDITION_ORDINAL = re.compile(r"\b([1-9]\d)(?:st|nd|rd|th)\s+(?:edition|iteration|round)\b")
 # a phrase that introduces a past edition ("last year's edition", "the previous edition", "the last iteration")
 _PAST_CUE = re.compile(r"(?i)\b(?:last year['’]s|(?:the|its|their) (?:previous|last|preceding|prior))\s(?:[\w-]+\s){0,2}?(?:edition|iteration|exercise|drills?)\b")
@@ -76,6 +76,8 @@ _WAS_HELD = re.compile(r"\s(?:was|were)\s(?:\w+ly\s)?(?:held|staged|organi[sz]ed
 _PLACE_REF = re.compile(r"\b(?:(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest)\s+of|off|near)\s+$")
 _RELATIVE = re.compile(r",\s(?:where|which|when|while)\b")
 _ALSO_BEFORE = re.compile(r"\balso\s(?:[\w-]+\s){1,3}$")
+# a sentence about a country's other, habitual drills ("The navy also holds regular drills with X"): no continuation of the exercise
+_OTHER_DRILLS = re.compile(r"\b(?:regular|routine|frequent|other|separate|similar)\s(?:[\w-]+\s){0,2}(?:drills|exercises|patrols)\b")
 _SEPARATE = re.compile(r"(?i)\b(?:separately|meanwhile|elsewhere|in a separate)\b")
 _TIME_REF = re.compile(r"^(?:After|Before|Following|Ahead of|(?:(?:A|One|Two|Three|Four|Five|Several|Some|Days|Weeks|Hours|Months)\s+)?"
                        r"(?:(?:days?|weeks?|hours?|months?)\s+)?(?:after|into|before|ahead of))\s+(?:the\s+)?$")
@@ -354,6 +356,12 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
                         ref_end.setdefault(id(same), ph.end)
                     continue
                 if ph.det == "a" or ph.det == "an" or ph.det is None:
+                    if (ph.det and s[max(0, ph.start - 6):ph.start] == ", and " and strong_names and ph.kind != "any" and not ph.generic
+                            and any(h.end < ph.start for h in strong_names) and _creates(masked, ph, ctx)):
+                        r = b.new(("#new", ui, ph.start), ph.kind)  # "followed X-2024, held off Y, and a joint patrol near Z": a second exercise
+                        refs.append((ph.start, r, "explicit"))
+                        ref_end[id(r)] = ph.end
+                        continue
                     if strong_names or _OF_BEFORE.search(s[max(0, ph.start - 25):ph.start]):
                         continue  # "the fifth edition of a trilateral drill": the series, not a new exercise
                     same = b.salient(ph.kind) if not ph.ordinal else None
@@ -430,11 +438,14 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
                 refs.append((m.start(), r, "explicit"))
                 ref_end[id(r)] = m.end()
         refs.sort(key=lambda t: t[0])
+        if len(refs) > 1:  # "X, when ... a large part of the drills around Y": a phrase for the exercise just named goes on with its segment
+            refs = [t for i, t in enumerate(refs) if not (i and t[1] is refs[i - 1][1] and refs[i - 1][2] == "explicit" and t[2] == "anaphor")]
         if not refs and not u.heading and not u.table and b.records and _HELD_OPEN.match(s) and u.kind != "assessment":
             target = b.salient("any")  # "Held in late August in the Philippine Sea, it brought together ...": the exercise just named
             if target is not None:
                 refs.append((0, target, "anaphor"))
-        if not refs and not u.heading and b.records and (u.table or (u.kind == "claim" and _CONTINUE.search(lower(s)))):
+        if not refs and not u.heading and b.records and (u.table or (u.kind == "claim" and _CONTINUE.search(lower(s))
+                                                                     and not ("s " in s and _OTHER_DRILLS.search(s)))):
             target = b.salient("any")
             if target is not None:
                 refs.append((0, target, "table" if u.table else "continuation"))
