@@ -67,10 +67,10 @@ def test_every_country_of_a_negated_subject_is_negated() -> None:
 
 def test_series_hosts_are_added_only_when_the_text_names_them() -> None:
     text = ("Commons Written Answers\n\n"
-            "The frigate HMS Example will take part in BALTOPS 2027, which is planned for June, the minister said.\n")
-    assert _exercises(text)["BALTOPS 2027"].participants == ("United Kingdom",)
-    text2 = text + "She spoke after talks with the United States on Tuesday about Baltic security.\n"
-    assert "United States" in _exercises(text2)["BALTOPS 2027"].participants
+            "The frigate HMS Example will take part in RIMPAC 2027, which is planned for June, the minister said.\n")
+    assert _exercises(text)["RIMPAC 2027"].participants == ("United Kingdom",)
+    text2 = text + "She spoke after talks with the United States on Tuesday about Pacific security.\n"
+    assert "United States" in _exercises(text2)["RIMPAC 2027"].participants
 
 
 def test_more_series_are_known() -> None:
