@@ -37,6 +37,36 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _CONTACT = re.compile(r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+)$")
 
 
+# a note to the press: "Media interested in covering the drill should contact ...", "For press enquiries, call ..."
+_MEDIA_CONTACT = re.compile(r"^(?:(?:the\s)?(?:news\s)?media|journalists|reporters|members of the (?:media|press)|press|accredited media)\b(?:(?!\b(?:said|says|told|reported|was|were)\b)[^.]){0,80}?"
+                            r"\b(?:should|may|can|must|are asked to|are invited to|wishing to|who wish to)\s(?:contact|call|e-?mail|reach|write to|register)\b"
+                            r"|^for (?:media|press|news media) (?:inquiries|enquiries|queries|requests)\b")
+_MEDIA_OPENERS = ("media", "the media", "news media", "the news media", "journalists", "reporters", "members of the", "press", "accredited", "for media", "for press", "for news")
+# a rights or reuse notice: "All rights of this agency are reserved.", "Use of the content is permitted with citation of the source."
+_RIGHTS = re.compile(r"\ball rights\b[^.]{0,50}\breserved\b|^(?:use|reuse|re-use|reproduction|republication|reprinting|copying|quoting)\s(?:of\s)?"
+                     r"(?:the\s|this\s|our\s|any\s|its\s)?(?:site'?s?\s|agency'?s?\s)?(?:content|materials?|articles?|news|texts?|stories|photos)\b[^.]{0,60}?"
+                     r"\b(?:is|are)\s(?:permitted|allowed|prohibited|forbidden|not permitted|not allowed|only permitted|subject to)\b")
+_REUSE_OPENERS = ("use", "reuse", "re-use", "reproduction", "republication", "reprinting", "copying", "quoting")
+# a credit line: "Interview by Jane Roe.", "Edited by John Doe" (the name ends its sentence: not "Compiled by NATO, the report ...")
+_CREDIT_BY = re.compile(r"^(?:Interview|Interviewed|Interviews|Edited|Compiled|Translated|Transcribed|Produced|Conducted)"
+                        r"(?:\sand\s(?:edited|condensed|translated))?\sby\s(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’-]+(?:\.\s|\.?$|\s*[;|])")
+# a plea to support the writer: "Like this post?", "Buy me a coffee.", "Support this blog"
+_SUPPORT = re.compile(r"^(?:(?:like|liked|enjoy|enjoyed|enjoying) (?:this|the|my) (?:post|article|story|piece|newsletter|blog|read)\?|(?:buy|get) me a coffee\b|"
+                      r"support (?:this|my|our) (?:blog|work|writing|journalism|newsletter|site)\b|become a (?:patron|supporter|paid subscriber|member)\b|"
+                      r"tip jar\b|donate (?:here|now|today)\b)")
+
+
+def _notice(s: str, low: str) -> bool:
+    """Whether a line is a media-contact note, a rights or reuse notice, a credit line or a plea to support the writer."""
+    if low.startswith(_MEDIA_OPENERS) and _MEDIA_CONTACT.match(low) and not more_words_than(s, 40):
+        return True
+    if ("reserved" in low or low.startswith(_REUSE_OPENERS)) and not more_words_than(s, 30) and _RIGHTS.search(low):
+        return True
+    if " by " in s and s[:1] in "IECTPI" and not more_words_than(s, 40) and _CREDIT_BY.match(s):
+        return True
+    return low[:1] in "lebgsdt" and not more_words_than(s, 20) and _SUPPORT.match(low) is not None
+
+
 _TERMINAL_MARKS = ".!?:;…"
 _CLOSERS = "\"”’')]"
 
@@ -102,6 +132,8 @@ def is_furniture(text: str) -> bool:
         return True
     if _FOOTNOTE.match(s) or (_ALWAYS.match(low) and not more_words_than(s, 40)):
         return True
+    if _notice(s, low):
+        return True  # "Media ... should contact ...", "All rights ... reserved.", "Interview by Jane Roe.", "Buy me a coffee."
     if weak.match(low) and not more_words_than(s, 14) and not _STOP_END.search(s):
         return True
     if phrases.search(low) and not more_words_than(s, 60):

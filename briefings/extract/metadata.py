@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 
 from ..model import Metadata
@@ -24,12 +25,18 @@ _TITLE_WORDS = {"cdr", "cdr.", "adm", "adm.", "gen", "gen.", "brig", "brig.", "r
                 "pfc", "spc", "spc.", "first", "second", "third", "1st", "2nd", "3rd", "journalist", "reporter", "correspondent"}
 _NOT_NAMES = {"staff", "reporter", "reporters", "correspondent", "desk", "team", "our", "editors", "editor", "bureau", "agency", "news",
               "online", "web", "newsroom", "wire", "agencies", "press", "service", "writer", "writers", "office"}
-_NAME = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]*\.?\s+){0,3}[A-ZÀ-Þ][\w'’-]+$")
+# (a lower-case particle inside a name: "Maria dela Cruz", "Jan van Dijk")
+_NAME = re.compile(r"^(?=[A-ZÀ-Þ])(?:(?:[A-ZÀ-Þ][\w'’.-]*\.?|dela|de|del|della|van|von|der|den|da|dos|das|bin|binti|al|el|di|du|ter|ten)\s+){0,3}[A-ZÀ-Þ][\w'’-]+$")
+# three or more names in a series: "A, B and C" (commas between, "and" before the last)
+_NAME_SERIES = re.compile(r"^[^,;()|]+(?:,\s[^,;()|]+)+,?\sand\s[^,;()|]+?(?=\s[|·•/–—-]\s|\s\(|;|\.?$)")
+_ONLINE_TAIL = re.compile(r"(?i)\s+online$")
 _BIO_NAME = re.compile(r"^(?P<n>(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’-]+),?\s+(?:is|was|has been|writes|covers|reports|serves)\b"
                        # (not an event's record: "Freedom Edge was first held in 2024")
                        r"(?!\s+(?:first|initially|originally|last|being|due|set|scheduled|expected|held|planned|launched|conducted|staged|hosted|"
                        r"cancelled|canceled|postponed|scaled|renamed|moved|suspended)\b)")
 _LIVE_TITLE = re.compile(r"^(?:LIVE|Live|LIVE UPDATES|Live updates|AS IT HAPPENED|As it happened)\s*[:|–—-]\s+[A-Z\"'‘“]")
+# a media player's label, not a live blog's headline: "LIVE: Watch the Evening Report", "Live: Listen to Radio One"
+_PLAYER_LABEL = re.compile(r"^(?:live|video|audio|watch|listen|on air|now playing)\s*[:|–—-]\s+(?:watch|listen|stream|tune in|play)\b", re.I)
 
 
 def _terminal_stop(s: str) -> bool:
@@ -101,6 +108,11 @@ def _clean_name(raw: str) -> str | None:
     not_names, byline_word, role_tail = _vocab()[:3]
     raw = byline_word.sub("", raw)  # "Por X"
     raw = re.sub(r"^(?:Posted|Published|Written|Filed)\b.*?\sby\s+", "", raw)
+    series = _NAME_SERIES.match(raw) if ", " in raw and " and " in raw else None
+    if series:  # "A, B and C": every name, when each one is a name
+        names = [_clean_name(p) for p in re.split(r",\s(?:and\s)?|\sand\s", series.group(0).strip().rstrip("."))]
+        if len(names) >= 3 and all(n and " and " not in n for n in names):
+            return ", ".join(names[:-1]) + " and " + names[-1]  # type: ignore[operator]
     s = re.split(r"\s[|·•/]\s|,\s|\s[–—-]\s|\s\(|\son\s|\sin\s(?=[A-Z])", raw)[0].strip().rstrip(".")
     s = role_tail.sub("", s)  # "X Staff reporter", "X Associated Press"
     parts = []
@@ -191,10 +203,20 @@ def _is_name_words(s: str) -> bool:
     return 0 < len(ws) <= 6 and all(w[:1].isupper() or w.casefold() in _NAME_JOINERS for w in ws)
 
 
+# an issuing office or a self-description after a masthead's dash: "U.S. ARMY X - PUBLIC AFFAIRS OFFICE", "Harbour Notes - a blog about ..."
+_MAST_TAIL = re.compile(r"(?i)\s[-–—|]\s(?:(?:(?:public|media|press|news|information|affairs|relations)\s){1,3}(?:office|desk|section|centre|center|division|branch)|"
+                        r"public affairs|newsroom|press office|media centre|media center|(?:a|an)\s(?:[\w-]+\s){0,2}"
+                        r"(?:blog|newsletter|podcast|substack|website|magazine|journal)\s(?:about|on|for|of|covering|from)\s.*)$")
+_ACRONYM_TAIL = re.compile(r"\s\([A-Z][A-Z.&]{1,7}\)$")  # "Pars News Agency (PNA)": the acronym after the name
+
+
 def _masthead_name(text: str) -> str:
     """A masthead line without a trailing dash clause or city ("..., NEW DELHI"); a state's name after the dash stays."""
     s = text.strip()
+    if " " in s and ("-" in s or "–" in s or "—" in s or "|" in s):
+        s = _MAST_TAIL.sub("", s) or s
     s = _vocab()[3].sub("", s) or s  # "NORDLYS POST – English edition", "Harbour News | English Service"
+    s = _ACRONYM_TAIL.sub("", s) if s.endswith(")") else s
     if not _state_masthead(s):
         s = re.split(r"\s[—–]\s", s)[0]
     return _CITY_TAIL.sub("", s) if s.isupper() else s
@@ -220,8 +242,10 @@ def _is_masthead(text: str, rest: str) -> bool:
         return not re.search(r"[.!?:]$", s)  # a state body's full name: "Ministry of Defence of the Republic of X"
     if n == 0 or n > 6 or re.search(r"[.!?:]$", s) or find_dates(s) or is_furniture(s):
         return False
-    if not all(w[:1].isupper() or w.casefold() in _NAME_JOINERS for w in s.split()):
-        return False
+    if not all(w[:1].isupper() or w.casefold() in _NAME_JOINERS or (i and w.isdigit()) for i, w in enumerate(s.split())):
+        return False  # (a number inside the name: "CHANNEL 24 NEWS")
+    if s != text.strip() and _MAST_TAIL.search(text) is not None:
+        return True  # "Harbour Notes - a blog about ...", "FLEET X - PUBLIC AFFAIRS OFFICE"
     return s.isupper() or _org(s) or s.casefold() in rest.casefold() or s != text.strip() and _vocab()[3].search(text) is not None
 
 
@@ -260,6 +284,8 @@ def _recover(text: str) -> Metadata:
             break
         if not (_NAV_SEP.search(first.text) and is_furniture(first.text)):
             break
+    if masthead is None:
+        masthead = _issue_masthead(lines, head_end)  # a newsletter's name above "Issue #87 | Friday, 16 May 2025"
     first_date = next((ln.index for ln in lines[:head_end] if first_full_date(ln.text) or re.search(r"\bby\s+[A-Z]", ln.text)), head_end)
     nav = max((ln.index for ln, k in zip(lines[:min(first_date, 10)], kinds) if k == CLUTTER and _NAV_SEP.search(ln.text)
                and not re.search(r"[\d:]", ln.text) and not _name_list(ln.text)), default=-1)  # (a byline of names is no navigation bar)
@@ -273,11 +299,13 @@ def _recover(text: str) -> Metadata:
         if ln.index <= nav and any(kk in (HEADING, BODY) for kk in kinds[nav + 1:head_end]):
             continue  # the headline follows the navigation bar
         s = ln.text.strip()
-        if k == CLUTTER and ln.index < 12 and _LIVE_TITLE.match(s) and n_words(s) >= 6 and not _terminal_stop(s):
+        if k == CLUTTER and ln.index < 12 and _LIVE_TITLE.match(s) and n_words(s) >= 6 and not _terminal_stop(s) and not _PLAYER_LABEL.match(s):
             title, title_idx = s, ln.index  # a live blog's headline under its stamps: "LIVE: China launches ..."
             break
         if not s or k == CLUTTER or s == masthead or k not in (HEADING, BODY):
             continue
+        if s[:1] in "LlVvAaWwOoNn" and _PLAYER_LABEL.match(s):
+            continue  # "LIVE: Watch the Evening Report": a player's label over the headline
         if n_words(s) == 2 and k == HEADING and _labels_next(lines, ln.index):
             title, title_idx = s, ln.index  # a short heading over a record label ("Question for ...")
             break
@@ -298,6 +326,27 @@ def _recover(text: str) -> Metadata:
     outlet = _outlet(text, lines, masthead, head_end)
     author = _author(lines, kinds, head_end, title_idx, masthead)
     return Metadata(title=title, published=published, outlet=outlet, author=author)
+
+
+# an interview's credit at the foot: "Interview by Jane Roe.", "Interviewed by Jane Roe"
+_INTERVIEW_BY = re.compile(r"^(?:Interview|Interviewed|Interviews|Questions|Q&A|Conversation) by\s+(?P<n>[^;()]+)")
+# a closing bio naming the writer's outlet: "Jane Roe covers defence in Asia for Harbour Review."
+_BIO_OUTLET = re.compile(r"\b(?:covers|writes about|writes on|reports on|reports|is (?:a|an|the) (?:[\w-]+\s){0,3}(?:correspondent|reporter|editor|writer|columnist|contributor))"
+                         r"\b[^.]{0,120}?\bfor\s(?:the\s)?(?P<n>[A-Z][\w&'’-]*(?:\s(?:of|and|&|the|[A-Z][\w&'’-]*)){0,5})\.?\s*$")
+_ISSUE_LINE = re.compile(r"(?i)^(?:issue|vol\.|volume|no\.|edition)\s*#?\d")
+
+
+def _issue_masthead(lines: list[Line], head_end: int) -> str | None:
+    """A newsletter's name: a short capitalised name line right above its issue line ("Issue #87 | 16 May 2025")."""
+    prev = None
+    for ln in lines[:min(head_end, 12)]:
+        s = ln.text.strip()
+        if not s:
+            continue
+        if prev and s[:1] in "IiVvNnEe" and _ISSUE_LINE.match(s) and _is_masthead(prev, ""):
+            return prev
+        prev = s
+    return None
 
 
 def _unit_name(text: str) -> bool:
@@ -327,7 +376,39 @@ def _published(lines: list[Line], kinds: list[str], head_end: int) -> str | None
             return first_full_date(ln.text)  # "Answered on 9 March 2024" under a question "tabled on" an earlier day
     for ln, k in zip(lines[head_end:], kinds[head_end:]):
         if k == BODY:
-            return first_full_date(ln.text[:400])
+            return first_full_date(ln.text[:400]) or _yearless_dateline(lines, head_end)
+    return None
+
+
+_ANY_YEAR = re.compile(r"(?<!\d)(?:19[5-9]|20[0-4])\d(?!\d)")
+_LEAD_WEEKDAY = re.compile(r"\b(?:on|this|last)\s(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAY_NO = {"Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3, "Friday": 4, "Saturday": 5, "Sunday": 6}
+
+
+def _yearless_dateline(lines: list[Line], head_end: int) -> str | None:
+    """A wire dateline's day and month without a year ("BISHKEK, Sept 2 (Wire) -"), in the year the page names most
+    (at least twice; among those years, one whose calendar puts that day on the lead's weekday, "on Tuesday", wins)."""
+    if head_end >= len(lines):
+        return None
+    lead = lines[head_end].text
+    d = dateline_end(lead)
+    hits = [h for h in find_dates(lead[:d], year=2000) if not h.has_year and h.start] if d else []
+    if len(hits) != 1:
+        return None
+    counts: dict[str, int] = {}
+    for ln in lines:
+        for y in _ANY_YEAR.findall(ln.text) if any(c.isdigit() for c in ln.text) else ():
+            counts[y] = counts.get(y, 0) + 1
+    ranked = sorted((y for y in counts if counts[y] >= 2), key=lambda y: (counts[y], y), reverse=True)  # (a year named once is no clue)
+    wd = _LEAD_WEEKDAY.search(lead, d)
+    for y in ranked:
+        iso = y + hits[0].start[4:]
+        try:
+            day = date.fromisoformat(iso)
+        except ValueError:
+            continue
+        if wd is None or day.weekday() == _WEEKDAY_NO[wd.group("wd")]:
+            return iso
     return None
 
 
@@ -352,6 +433,8 @@ def _outlet(text: str, lines: list[Line], masthead: str | None, head_end: int) -
         if len(segs) > 1:
             masthead = max(segs, key=lambda p: (_org(p), len(p)))
         masthead = _vocab()[3].sub("", masthead) or masthead  # "... ENGLISH EDITION"
+        if masthead[-6:].casefold() == "online" and _ORG_WORDS.search(masthead[:-7]):
+            masthead = _ONLINE_TAIL.sub("", masthead)  # "HARBOUR NEWS ONLINE": the outlet's name without its web label
         return _nice_case(masthead, text)
     for ln in lines[:head_end]:
         src = _SOURCE_LINE.match(ln.text.strip())
@@ -376,19 +459,24 @@ def _outlet(text: str, lines: list[Line], masthead: str | None, head_end: int) -
             cand = parts[1].split()[0] if parts[1].split() else ""
             if cand.isupper() and 2 <= len(cand) <= 6 and cand not in forms:
                 return cand
+    tail_lines = [ln.text.strip() for ln in lines[head_end:] if ln.text.strip()][-6:]
     for rx in (_FOLLOW, _COPY):
         for m in rx.finditer(text):
             n = m.group("n").strip().rstrip(".")
             if n and n.casefold() not in {"us", "the", "all"} and not n.startswith("All rights"):
                 n = re.sub(r"\.\s.*$|\s+All$", "", n)
                 return re.sub(r"\s+(?:Ltd|Limited|Inc|LLC|Pty|plc|PLC|GmbH|Corp|Corporation|Co)\.?$", "", n)
+    for s in tail_lines:
+        bio = _BIO_OUTLET.search(s) if " for " in s else None
+        if bio and _org(bio.group("n")):
+            return bio.group("n")  # "Jane Roe covers defence in Asia for Harbour Review."
     return None
 
 
 def _author(lines: list[Line], kinds: list[str], head_end: int, title_idx: int, masthead: str | None) -> str | None:
     """The byline's names, from the header, under the title, at the foot or in a closing bio."""
     for ln in lines[:head_end]:
-        for seg in re.split(r"\s[|·•–—]\s", _MD_MARK.sub("", ln.text.strip())):  # (a byline may close a dateline)
+        for seg in re.split(r"\s[|·•–—-]\s", _MD_MARK.sub("", ln.text.strip())):  # (a byline may close a dateline or a tagline)
             m = _BYLINE.match(seg.strip())
             if m:
                 name = _clean_name(m.group("n"))
@@ -414,7 +502,7 @@ def _author(lines: list[Line], kinds: list[str], head_end: int, title_idx: int, 
         return name
     tail_byline, credit_cut, bio_label = _more_vocab()[1:]
     for ln in lines:
-        m = tail_byline.match(ln.text.strip().replace(" :", ":"))
+        m = tail_byline.match(ln.text.strip().replace(" :", ":")) or _INTERVIEW_BY.match(ln.text.strip())
         name = _clean_name(credit_cut.split(m.group("n"))[0]) if m else None
         if name:
             return name  # "Words: Dr Mei-Lin Ho, Senior Fellow", "(Reporting by A and B; Editing by C)", "Tekst: A  Foto: B"
