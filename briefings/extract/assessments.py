@@ -25,7 +25,9 @@ _WHO = re.compile(r"(?P<n>(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’-]+),\s+who\s+(
 _QUOTED = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"")
 _FOR_QUOTE = re.compile(r"^For [^\"“”]{3,120},\s*[\"“]")  # 'For the admiral, "..."': the quotation is the speaker's view
 _COPULA = re.compile(r"\b(?:is|are|was|were|remains|remain|seems|seem|looks|look|appears|appear)\b"
-                     r"(?!\s+(?:\w+ed|held|run|done|made|set|built|known|seen|given|taken|sent|shown|due|scheduled|planned|expected)\b)")
+                     r"(?!\s+(?:not\s+|never\s+)?(?:\w+ed|held|run|done|made|set|built|known|seen|given|taken|sent|shown|due|scheduled|planned|expected)\b)")
+_SAID_WORDS = ("said", "says", "told", "confirmed", "announced", "stated")  # one is in every match of _official_said
+_READER_ASK = re.compile(r"^(?!Let\b)[A-Z][a-z]+ (?:me|us)\b")  # a request to the reader ("Buy me a coffee.", "Tell us what you think.")
 _MODAL = re.compile(word_alternation((r"may\b(?! not have been| be reached)", r"might\b(?! not have been| be reached)",
                                        r"could (?!not\b|n't|be reached|not be reached)(?:well |also |yet |still |soon )?[a-z]+")))
 _SAYS = re.compile(r"\b(?:said|say|says|noted|note|notes|believe|believes|argue|argues|argued|think|warn|warned|suggest|suggested)\b")
@@ -35,6 +37,12 @@ _PERSON_SPEAKER = re.compile(r"\b(?:Gen|Adm|Col|Capt|Lt|Maj|Cmdr|Brig)\.|\b(?:Ge
 _INSTITUTION_SPEAKER = re.compile(r"\b(?:[Mm]inistry|[Dd]epartment|[Cc]ommand|[Gg]overnment|statement|[Ee]mbassy|[Oo]ffice|[Aa]gency|[Hh]eadquarters)\b(?:\s+\w+){0,3}\s+(?:said|says|stated|described|called)\b")
 _PRONOUN_SAYS = re.compile(r"(?:,|[\"”’])\s*(?:he|she|they)\s+(?:says|said|adds|added|notes|noted)\b|^(?:He|She|They) (?:notes|says|adds|cautions|argues|cautioned|argued|warns|warned|contends|contended)\b"
                            r"|,\s(?:he|she|they) (?:argued|argues|cautioned|cautions|warned|warns|contended|contends),\s")
+
+
+def _drop_long(m: re.Match[str]) -> str:
+    """A quotation blanked out, unless it is a short phrase the sentence itself asserts ('said the timing "is no coincidence"')."""
+    q = m.group(0)
+    return q if q.count(" ") < 4 and m.start() > 0 and m.string[m.start() - 1] == " " and m.string[m.end():].strip() in (".", "") else " "
 
 
 @dataclass(frozen=True)
@@ -67,6 +75,13 @@ def _of_org() -> re.Pattern[str]:
     """The regex for a named research body ("of the Harbour Policy Forum"), from the lexicon's analyst organisations."""
     orgs = [o[:1].upper() + o[1:] for o in lexicon()["analyst_orgs"] if " " not in o]
     return re.compile(r"\b(?:of|at) the (?:[A-Z][\w-]+ ){1,5}" + alternation(orgs, left="", right=r"\b").pattern)
+
+
+@lru_cache(maxsize=None)
+def _official_said() -> re.Pattern[str]:
+    """The regex for an official source's verb of saying ("officials said", "the ministry told"), from the lexicon."""
+    who = alternation(lexicon()["assessment"]["official_nouns"], left=r"\b", right=r"\b").pattern
+    return re.compile(who + r"[^.;]{0,40}?\b(?:said|says|told|confirmed|announced|stated)\b")
 
 
 @lru_cache(maxsize=None)
@@ -145,7 +160,7 @@ def judge(text: str, quoted_analyst: str | None, anchors: int | Callable[[], int
     strong, weak, _, _, analyst, _ = _rx()
     cue_text = text
     if not quoted_analyst and not _QUOTE_OPEN.match(text) and _QUOTED.search(text) and not _FOR_QUOTE.match(text):
-        outside = _QUOTED.sub(" ", text)
+        outside = _QUOTED.sub(_drop_long, text)
         # (a speaker from a research body, "X of the Y Forum tells us ...", is an analyst too)
         if outside.strip(" ,.") and not analyst.search(lower(outside)) and not _of_org().search(outside):
             # words an official is quoted as saying inside reported speech are reported speech, not a judgement
@@ -172,8 +187,11 @@ def judge(text: str, quoted_analyst: str | None, anchors: int | Callable[[], int
         s += 1.0 if n_words <= 8 and _COPULA.search(low) else 0.6
     if s < 1.0 and anchors >= 3:
         s -= 0.3
-    if s >= 1.0 and not cued and _fact_verbs().search(low):
-        s = 0.75  # a reported event ("Two navies sent observers.") with no cue is a fact, even when short or in an opinion piece
+    if s >= 1.0 and not cued and (_fact_verbs().search(low) or any(w in low for w in _SAID_WORDS) and _official_said().search(low)):
+        s = 0.75  # a reported event ("Two navies sent observers.") or an official's uncued word is a fact, even when short or in an opinion piece
+    question = text.rstrip("\"”’' ").endswith("?")
+    if s >= 1.0 and not cued and (question or n_words <= 6 and _READER_ASK.match(text)):
+        s = 0.75  # a question with no cue asks and a request to the reader asks for something: neither judges
     if s < 1.0:
         return Judgement(False, max(0.0, s / 2), "author", None, None)
     holder = quoted_analyst or "author"
@@ -188,6 +206,5 @@ def judge(text: str, quoted_analyst: str | None, anchors: int | Callable[[], int
     #   (and so does what a source reports, "according to the navy", and a question, which asks rather than judges)
     official = not quoted_analyst and not analyst.search(low) and (
         bool(_PERSON_SPEAKER.search(text)) and bool(_SPEECH.search(text)) or "according to" in low)
-    question = text.rstrip("\"”’' ").endswith("?")
     return Judgement(s >= 1.0, min(1.0, s / 2 + (0.1 if lk else 0.0) - (0.0 if cued else 0.1 if n_words > 5 else 0.15) - (0.05 if official else 0.0)
                                    - (0.1 if question else 0.0)), holder, lk, confidence(text))

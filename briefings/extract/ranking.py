@@ -16,7 +16,7 @@ _BACKGROUND = re.compile(r"\b(?:repeatedly|traditionally|historically|over the p
                          r"was first (?:held|planned|staged)|every (?:two|three|four|few) years|twice a year|coincided with|comes as|comes days|since the end of)\b")
 # who did not take part: a key fact of an exercise report
 _ABSENT = re.compile(r"\b(?:did not|didn't|will not|won't|does not|do not|has not|have not|had not|is not|are not|was not|declined|refused|skipped|pulled out|withdrew)\b[^.;]{0,40}?"
-                     r"\b(?:take part|taking part|participate|send|sent|join|invitation|attend|contribut|deploy)\w*|\bnot (?:a participant|taking part)\b"
+                     r"\b(?:take part|taking part|participate|send|sent|join|invitation|attend|contribut|deploy)\w*|\bnot (?:a participant|taking part|(?:been )?invited)\b|\bneither\b[^.;]{0,40}?\b(?:sent|took part|participated|joined|attended)\b"
                      r"|\b(?:was|were|is|are) (?:again |also |notably )?absent\b")
 # literals one of which is in every match of _EXERCISE_REF and _BACKGROUND (cheap tests before the scans)
 _EXERCISE_REF_WORDS = ("exercise", "drill", "manoeuvres", "maneuvers", "patrol", "war game", "took part", "take part", "taking part",
@@ -25,8 +25,9 @@ _BACKGROUND_WORDS = ("repeatedly", "traditionally", "historically", "over the pa
                      "have long", "has long", "used to", "welcome to", "good morning", "live coverage", "anniversary", "founded in",
                      "diplomatic relations", "first held", "was first ", "every ", "twice a year", "coincided with", "comes as", "comes days",
                      "since the end of")
-_ABSENT_WORDS = ("not", "n't", "declined", "refused", "skipped", "pulled out", "withdrew", "absent")  # one is in every match of _ABSENT
+_ABSENT_WORDS = ("not", "n't", "declined", "refused", "skipped", "pulled out", "withdrew", "absent", "neither")  # one is in every match of _ABSENT
 _SPOKE = re.compile(r"\b(?:said|says|told|declared|affirmed|added|stressed|described)\b")  # a speaker's verb outside the quotation
+_NARRATOR = re.compile(r"^(?:I|My)\b")  # the writer telling their own doings ("I spent a week aboard ..."): colour, not news
 _ASKS = re.compile(r"^To ask (?:the|whether|if)\b")  # a parliamentary written question: it asks, it reports nothing
 _ADDRESS = re.compile(word_alternation(("we", "our", "us", "you", "your")) + r"\b")
 _EXERCISE_REF = re.compile(r"\b(?:the|this|its) (?:[\w-]+ )?(?:exercise|exercises|drill|drills|manoeuvres|maneuvers|patrol|war games?)\b|"
@@ -37,7 +38,8 @@ WEIGHTS = {
     "base": 0.30, "lead": 0.20, "first": 0.05, "numbers": 0.22, "dates": 0.12, "proper": 0.16, "places": 0.08,
     "countries": 0.08, "exercise": 0.24, "exercise_ref": 0.02, "reporting": 0.05, "pronoun": -0.06, "short": -0.12,
     "long": -0.05, "question": -0.15, "judgement": -0.10, "quote": -0.18, "bio": -0.15, "background": -0.05,
-    "address": -0.12, "header": -0.40, "absent": 0.08, "intro": -0.25, "reaction": 0.08, "scene": -0.20, "ceremony": -0.08, "context": -0.08,
+    "address": -0.12, "header": -0.40, "absent": 0.12, "intro": -0.25, "reaction": 0.08, "scene": -0.20, "ceremony": -0.08, "context": -0.08,
+    "cancel": 0.15, "narrator": -0.30,
 }
 
 
@@ -63,10 +65,11 @@ def _hit(cue: Cue, low: str) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _cues() -> tuple[Cue, Cue, Cue, Cue, Cue]:
-    """The cues of a reaction to an exercise, a habitual one, a scene-setting lede, a ceremony and context (from the lexicon)."""
+def _cues() -> tuple[Cue, Cue, Cue, Cue, Cue, Cue]:
+    """The cues of a reaction to an exercise, a habitual one, a scene-setting lede, a ceremony, context and a cancellation."""
     lex = lexicon()
-    return tuple(_cue(lex[k]) for k in ("claim_reaction", "claim_habitual", "claim_scene", "claim_ceremony", "claim_context"))  # type: ignore[return-value]
+    keys = ("claim_reaction", "claim_habitual", "claim_scene", "claim_ceremony", "claim_context", "cancel_cues")
+    return tuple(_cue(lex[k]) for k in keys)  # type: ignore[return-value]
 
 
 def _reporting() -> re.Pattern[str]:
@@ -86,7 +89,7 @@ def claim_features(text: str, f: ClaimFeatures, para_rank: int, pos: int, exerci
     n = len(text.split())
     quoted = sum(len(m.group(0)) for m in _QUOTE.finditer(text))
     outside = _QUOTE.sub(" ", low)
-    reaction, habitual, scene, ceremony, context = _cues()
+    reaction, habitual, scene, ceremony, context, cancel = _cues()
     return {
         "base": 1.0, "lead": max(0.0, 1.0 - para_rank / 6), "first": float(pos == 0),
         "numbers": min(f.numbers, 4) / 4, "dates": min(f.dates, 2) / 2, "proper": min(f.proper, 6) / 6,
@@ -96,12 +99,15 @@ def claim_features(text: str, f: ClaimFeatures, para_rank: int, pos: int, exerci
         "long": float(n > 60), "question": float(text.rstrip("\"”’' ").endswith("?") or text.startswith("To ask") and bool(_ASKS.match(text))), "judgement": weak_judgement,
         "quote": float(quoted > 0.4 * len(text)), "bio": float(("is a" in low or "is the" in low or "was a" in low or "was the" in low) and bool(_BIO.search(low))),
         "background": float(any(w in low for w in _BACKGROUND_WORDS) and bool(_BACKGROUND.search(low))), "address": float(bool(_ADDRESS.search(outside))),
+        "narrator": float(text[:1] in "IM" and bool(_NARRATOR.match(text))),
         "header": float(in_header), "absent": float(any(w in low for w in _ABSENT_WORDS) and bool(_ABSENT.search(low))),
         "intro": float(text.rstrip().endswith(":")),
         # a fresh reaction (a protest, a hope it targets no third party) is news; a long-standing one is background
         "reaction": float(_hit(reaction, low) and not _hit(habitual, low)),
         "scene": float(_hit(scene, low)),
         "context": float(_hit(context, low)),
+        # an exercise called off or postponed is a key fact of a report
+        "cancel": float(_hit(cancel, low)),
         "ceremony": float(quoted > 0 and bool(_SPOKE.search(outside)) and _hit(ceremony, outside)),
     }
 
