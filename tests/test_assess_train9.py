@@ -114,3 +114,9 @@ def test_highlights_as_a_noun_is_no_judgement():
 
 def test_highlights_as_a_verb_stays_a_judgement():
     assert judge("The drill highlights the growing reach of the navy.", None, 0).is_assessment
+
+
+def test_the_us_is_no_address_to_the_reader():
+    assert _f("The US sent two destroyers to the drill off Guam.")["address"] == 0.0
+    assert _f("We sent two reporters to the drill off Guam.")["address"] == 1.0
+    assert _f("The drill off Guam shows what you can do with two destroyers.")["address"] == 1.0

@@ -29,7 +29,8 @@ _ABSENT_WORDS = ("not", "n't", "declined", "refused", "skipped", "pulled out", "
 _SPOKE = re.compile(r"\b(?:said|says|told|declared|affirmed|added|stressed|described)\b")  # a speaker's verb outside the quotation
 _NARRATOR = re.compile(r"^(?:I|My)\b")  # the writer telling their own doings ("I spent a week aboard ..."): colour, not news
 _ASKS = re.compile(r"^To ask (?:the|whether|if)\b")  # a parliamentary written question: it asks, it reports nothing
-_ADDRESS = re.compile(word_alternation(("we", "our", "us", "you", "your")) + r"\b")
+# read in the sentence's own case: "the US" is the United States, not "us"
+_ADDRESS = re.compile(word_alternation(("we", "our", "us", "you", "your", "We", "Our", "You", "Your")) + r"\b")
 _EXERCISE_REF = re.compile(r"\b(?:the|this|its) (?:[\w-]+ )?(?:exercise|exercises|drill|drills|manoeuvres|maneuvers|patrol|war games?)\b|"
                            r"\b(?:took part|take part|taking part|participa\w+|contribut\w+|deployed|sent|joined|hosted|observers?)\b")
 
@@ -98,7 +99,7 @@ def claim_features(text: str, f: ClaimFeatures, para_rank: int, pos: int, exerci
         "pronoun": float(bool(_PRONOUN_START.match(text))), "short": float(n < 6 or (n < 8 and f.anchors == 0)),
         "long": float(n > 60), "question": float(text.rstrip("\"”’' ").endswith("?") or text.startswith("To ask") and bool(_ASKS.match(text))), "judgement": weak_judgement,
         "quote": float(quoted > 0.4 * len(text)), "bio": float(("is a" in low or "is the" in low or "was a" in low or "was the" in low) and bool(_BIO.search(low))),
-        "background": float(any(w in low for w in _BACKGROUND_WORDS) and bool(_BACKGROUND.search(low))), "address": float(bool(_ADDRESS.search(outside))),
+        "background": float(any(w in low for w in _BACKGROUND_WORDS) and bool(_BACKGROUND.search(low))), "address": float(bool(_ADDRESS.search(_QUOTE.sub(" ", text)))),
         "narrator": float(text[:1] in "IM" and bool(_NARRATOR.match(text))),
         "header": float(in_header), "absent": float(any(w in low for w in _ABSENT_WORDS) and bool(_ABSENT.search(low))),
         "intro": float(text.rstrip().endswith(":")),
