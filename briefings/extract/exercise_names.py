@@ -19,7 +19,8 @@ _YEAR_SUFFIX = r"(?:[-‐–]\s?|\s)(?P<y>(?:19|20)\d{2}|'?\d{2})(?:-\d|(?P<l>[A
 # (the left boundary is checked after the first capital, so the regex scans for capitals fast)
 _HYPHEN_NAME = re.compile(r"(?P<n>(?:[A-Z](?<![\w/-][A-Z])[\w'’]*(?:[ /][A-Z][\w'’]*){0,3}))-(?P<y>(?:19|20)\d{2}|\d{2})(?![\w%-])")
 _HYPHEN_DIGITS = re.compile(r"-\d\d")
-_SPACE_NAME = re.compile(r"(?P<n>[A-Z](?<![\w/-][A-Z])[\w'’]*(?:\s[A-Z][\w'’]*){0,3})\s(?P<y>(?:19|20)\d{2}|\d{2})(?![\w%,.]\d|[\w%])")
+# (a lower-case Arabic particle may join a word: "Bab el-Mandeb Guardian 25")
+_SPACE_NAME = re.compile(r"(?P<n>[A-Z](?<![\w/-][A-Z])[\w'’]*(?:\s(?:[ae][lnrsdtz]-)?[A-Z][\w'’]*){0,3})\s(?P<y>(?:19|20)\d{2}|\d{2})(?![\w%,.]\d|[\w%])")
 _EXERCISE_WORD = re.compile(r"(?i)^\s*(?:(?:joint|naval|military|strategic|maritime|air|annual|multinational|bilateral|trilateral|"
                             r"command-staff|command|staff|peacekeeping|amphibious|combined|large-scale|tactical|field|live-fire|"
                             r"anti-submarine|international|landing)\s+){0,3}(?:exercises?|drills?|manoeuvres|maneuvers|war\s?games?|wargames?)\b")
@@ -167,6 +168,12 @@ _NAME_BEFORE = re.compile(rf"(?<![\w'’-])(?P<n>{_CAP}[\w'’-]*(?:\s(?:{_PARTI
 _NUMBERED_BEFORE = re.compile(rf"(?<![\w'’-])(?P<n>{_CAP}[\w'’-]*(?:\s{_CAP}[\w'’-]*){{0,2}})\s(?P<d>[1-9]\d?)$")
 # a name set off after an exercise series noun, then described ("its own series, MILAN, held at ...")
 _SERIES_APPOS = re.compile(rf"\bseries,\s(?P<n>{_CAP}[\w'’-]*(?:\s{_CAP}[\w'’-]*){{0,3}}),\s(?=(?:held|staged|conducted|hosted|organi[sz]ed|which|first|now)\b)")
+# a multi-word name set off right after an exercise noun, then its verb ("its own joint exercise, Silver Kiwi, was held ...")
+_NOUN_APPOS = re.compile(rf"(?:exercise|drill|manoeuvres|maneuvers|war\s?game),\s(?P<n>{_CAP}[\w'’-]*(?:\s{_CAP}[\w'’-]*){{1,3}}),\s"
+                         r"(?=(?:was|is|will|has|had|which|held|took|began|ran|runs|last)\b)")
+# an exercise as a sentence's subject, then what it follows or precedes ("The drill follows ", "The exercise ... comes ahead of ")
+_SEQUEL_OF = re.compile(r"(?:The|This|That|Its|Their)\s(?:[\w-]+\s){0,3}(?:exercises?|drills?|manoeuvres|maneuvers|war ?games?)\s"
+                        r"(?:[^.;]{0,120}?\s)?(?:follows|followed|comes? (?:after|ahead of)|came (?:after|ahead of)|precedes|preceded)\s$")
 _NOT_ADJ = {"of", "and", "or", "to", "by", "in", "on", "at", "from", "with", "for", "that", "which", "is", "was", "were", "are", "host", "city",
             "site", "venue", "country", "nation", "area", "target", "partner", "observer"}
 # titles and ranks: "the exercise Defence Minister X opened" names a person, not an exercise
@@ -280,6 +287,9 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
             add(a, ye.end(), series, full_year(ye.group("y")), edition=f"{ye.group('y')}-{ye.group('e')}")
             continue
         ym = re.match(_YEAR_SUFFIX, text[b:])
+        if ym is None and text.startswith(" Exercise ", b):
+            ym = re.match(_YEAR_SUFFIX, text[b + 9:])  # "Arctic Challenge Exercise 2025": the word sits between series and year
+            b = b + 9 if ym else b
         year = full_year(ym.group("y")) if ym else None
         if ym and year:
             add(a, b + ym.end(), series, year, edition=ym.group("l"))  # "Joint Sword-2024B": its own exercise
@@ -305,6 +315,8 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
             before = text[max(0, a - 12):a]
             named_as = (_EXERCISE_WORD.match(after) or re.search(r"(?i)\bexercise\s$", before) or _APPOSITIVE.match(after)
                         or re.search(r"[A-Z][\w-]*['’]s\s$|\b(?:dubbed|code-?named|named|renamed|called|known as|rebranded as)\s$", before))
+            if not named_as and len(ytxt) == 4 and ("follow" in text or "ahead of" in text or "preced" in text):
+                named_as = _SEQUEL_OF.match(text[:a])  # "The exercise follows X 2024 ... and comes ahead of X 2025": exercises too
             set_off = not named_as and ", " in text[max(0, a - 3):a] and _APPOS_BEFORE.search(text, max(0, a - 80), a) is not None
             named_as = named_as or set_off  # "That drill, Medusa-13, drew ...": a name set off after an exercise noun
             # a two-digit year ("Air Defender 23") only in capitals or when the text calls the name an exercise
@@ -398,6 +410,10 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
                 continue  # "Earlier, the joint drills with ...": one capitalised word opening a sentence is an adverb, not a name
             if _plain_name_ok(n):
                 add(a, m.start(), n, None, wider=True, soft=True)  # "Blue Pennant, the bilateral exercise between ..."
+        for m in (_NOUN_APPOS.finditer(text) if _NOUN_WORD.search(text) else ()):
+            n, a = _strip_lead(m.group("n"), m.start("n"))
+            if " " in n and _plain_name_ok(n):
+                add(a, m.end("n"), n, None, soft=True)  # "its own joint exercise, Silver Kiwi, was last held in 2023"
         for m in (_SERIES_APPOS.finditer(text) if "series, " in text else ()):
             n, a = _strip_lead(m.group("n"), m.start("n"))
             if (n.isupper() or " " in n) and _plain_name_ok(n):

@@ -12,8 +12,8 @@ _TOKENS = re.compile(r"[\w'’-]+|[^\w\s]")
 _BREAK = re.compile(r"[.,;:()]|\band\b")
 _WORDISH = re.compile(r"[\w'’-]")
 _DIGIT1 = re.compile(r"\d")
-# "patrol" naming a kind of aircraft ("a maritime patrol aircraft"), not a patrol held
-_CRAFT_AFTER = re.compile(r"\s+(?:aircraft|planes?|helicopters?)\b", re.I)
+# "patrol" naming a kind of aircraft or ship ("a maritime patrol aircraft", "the patrol vessel X"), not a patrol held
+CRAFT_AFTER = re.compile(r"\s+(?:aircraft|planes?|helicopters?|vessels?|boats?|ships?|craft|cutters?)\b", re.I)
 # an exercise noun used as the modifier of a calendar noun ("the exercise season", "the drill calendar")
 _COMPOUND_AFTER = re.compile(r"\s+(?:season|calendar|tempo|cycle)s?\b", re.I)
 _HABITUAL = {"regular", "annual", "routine"}
@@ -73,7 +73,7 @@ def find_phrases(text: str, names: list[NameHit]) -> list[PhraseHit]:
         a, b = m.start("noun"), m.end()
         if any(h.start <= a < h.end for h in names):
             continue
-        if m.group("noun") == "patrol" and _CRAFT_AFTER.match(text, b):
+        if m.group("noun") == "patrol" and CRAFT_AFTER.match(text, b):
             continue
         if _COMPOUND_AFTER.match(text, b):
             continue  # "the region's exercise season": the noun only qualifies another noun
@@ -91,6 +91,8 @@ def find_phrases(text: str, names: list[NameHit]) -> list[PhraseHit]:
             low = tok.casefold()
             if not _WORDISH.match(tok):
                 break
+            if low in ("time", "times"):
+                break  # "for the first time, resilience drills": the ordinal counts occasions, not the drills
             if low in ORDINALS:
                 ordinal = ordinal or low
                 mods += 1

@@ -5,6 +5,7 @@ import re
 from functools import lru_cache
 
 from .exercise_fields import focus_clause
+from .exercise_refs import CRAFT_AFTER
 from .resources import alternation, any_of, lexicon, lower
 
 
@@ -29,6 +30,8 @@ def own_region(text: str, focus: int, end: int) -> tuple[int, int]:
     a, b = focus_clause(text, focus)
     low = lower(text)
     for m in _OTHER_EXERCISE.finditer(low, min(b, end), b):
+        if m.group(0) == "patrol" and CRAFT_AFTER.match(text, m.end()):
+            continue  # "the patrol vessel X": a ship, not another exercise
         gap = text[end:m.start()]
         if m.start() - end <= 40 and _OWN_NOUN_GAP.match(gap) and not re.search(r"\b(?:as|and|but|while|after|before|or)\b|[A-Z]", gap):
             continue  # the mention's own head noun: "the Zapad-2021 strategic exercise"

@@ -47,6 +47,13 @@ _LAST_YEARS = re.compile(r"\b[Ll]ast year['’]s\s")
 _THAT_ONE = re.compile(r"(?i)\b(?:that|this|the)\s+(?:[\w-]+\s){0,2}?(?:drill|exercise|edition|iteration)s?,\s$")
 _PATROLS_HELD = re.compile(r"(?i)\b(?:conduct\w*|carr(?:y|ies|ied|ying) out|fl(?:y|ies|ew|own|ying)|sail\w*|held|hold\w*|mount\w*)\s+"
                            r"(?:[\w-]+\s+){0,2}(?:patrols|drills|exercises)\b")
+# an edition the text only imagines ("X-2025B, if held, would ...")
+_HYPOTHETICAL = re.compile(r",\sif\s(?:it\s(?:is\s)?)?(?:held|staged|goes ahead|takes place|happens|called)\b")
+# a hedged forecast just before an exercise phrase ("there was a chance that X would stage ", "it was likely X would respond with ")
+_HEDGED = re.compile(r"\b(?:likely|unlikely|chance|probabl[ey]|possibl[ey]|might|could)\b[^.;]{0,80}\b(?:would|could|might)\s(?:[\w-]+\s){1,3}$")
+_TO_HOLD = re.compile(r"\bto\s(?:hold|stage|conduct|launch|begin|start|run|host)\s(?:[a-z-]+\s)?$")  # "are to hold joint drills": holding, no series
+_NOT_DONE = re.compile(r"\b(?:would|could|might|not|never|refused)\b|n['’]t\b")  # a drill a country does not or would not hold
+_COORD = re.compile(r",|\band\b|\bor\b")  # a list between two names: both may share a year
 # a sentence opening that uses an exercise already reported as a point in time ("After X,", "Two weeks into X,")
 # a year used as an attribute after "a"/"an" ("under a 2023 arrangement"): no exercise's year
 _ATTR_YEAR = re.compile(r"\ban? (?:19|20)\d{2}(?=\s[a-z])")
@@ -54,12 +61,43 @@ _ATTR_YEAR = re.compile(r"\ban? (?:19|20)\d{2}(?=\s[a-z])")
 _MOVED_YEAR = re.compile(r"\b(?:reschedul\w+|postpon\w+|moved|pushed back|delayed|deferred)\s(?:(?:to|for|until|till|into)\s)(?:(?:early|late|mid-?)\s?)?(?:19|20)\d{2}\b")
 
 
+# a past edition held: "The 2024 edition took place", "the fifth edition of it was held in March 2024", "The 2023 edition, hosted by X"
+_YEAR_EDITION = re.compile(r"\b((?:19|20)\d{2})\s(?:edition|iteration)$")
+_EDITION_HELD = re.compile(r"(?:\sof\s(?:it|the\s[\w-]+|this\s[\w-]+))?(?:\s(?:was|were)\s(?:\w+ly\s)?(?:held|staged|hosted|organi[sz]ed|conducted|run)\b"
+                           r"|\stook\splace\b|,\s(?:hosted|held|staged|led)\s(?:by|in|at)\b)")
+_IN_YEAR = re.compile(r"\b(?:in|on)\s(?:[A-Z][a-z]+\s)?((?:19|20)\d{2})\b")
+_SERIES_TAIL = re.compile(r"(?:[-‐–]\s?|\s)'?\d{2,4}(?:-\d)?[A-D]?$")
+
+
+def _past_edition(s: str, ph: PhraseHit, pub_year: int | None) -> int | None:
+    """The year of a past edition an edition phrase reports as held ("The 2024 edition took place in X"), else None."""
+    held = _EDITION_HELD.match(s, ph.end)
+    if held is None or not pub_year:
+        return None
+    yb = _YEAR_EDITION.search(s, max(0, ph.end - 20), ph.end)
+    ya = _IN_YEAR.search(s, held.end(), min(len(s), held.end() + 40)) if yb is None else None
+    y = int(yb.group(1)) if yb else int(ya.group(1)) if ya else None
+    return y if y and y < pub_year else None
+
+
+def _series_form(r: Record) -> str:
+    """The series name as the text writes it in a record's first name form ("Interaction-2025" -> "Interaction")."""
+    form = next((f for f, m in r.forms if m == "body"), r.forms[0][0] if r.forms else r.base or "")
+    return re.sub(r"^Exercise\s+", "", _SERIES_TAIL.sub("", form).strip())
+
+
+# the year a series has run since ("held annually since 2005"): no edition of that year is reported
+_SINCE_YEAR = re.compile(r"\bsince\s(?:19|20)\d{2}\b")
+
+
 def _own_years(text: str) -> str:
-    """`text` with years that date no edition blanked out ("under a 2023 arrangement", "rescheduled for 2027")."""
+    """`text` with years that date no edition blanked out ("under a 2023 arrangement", "rescheduled for 2027", "since 2005")."""
     if "a 1" in text or "a 2" in text:
         text = _ATTR_YEAR.sub(lambda m: " " * len(m.group(0)), text)
     if "pon" in text or "sched" in text or "moved" in text or "pushed" in text or "delayed" in text or "deferred" in text:
         text = _MOVED_YEAR.sub(lambda m: " " * len(m.group(0)), text)
+    if "since " in text:
+        text = _SINCE_YEAR.sub(lambda m: " " * len(m.group(0)), text)
     return text
 
 
@@ -110,6 +148,14 @@ _OWN_PROGRAMME = re.compile(r"(?:The |Its |This year's )?(?:[Ff]ield |[Ll]ive |[
                             r"(?:will\s+|also\s+|is to\s+){0,2}(?:include|includes|included|feature|features|featured|involve|involves)\b", re.I)
 _OF_THIS_SCALE = re.compile(r"\s+(?:of (?:this|that|such|its|their) (?:scale|size|kind|type|magnitude|complexity)|on (?:this|that|such a) scale)\b")
 _ACRONYM_AFTER = re.compile(r"\s?\(([A-Z]{2,6})\)")
+# initials given as another name after "or" ("Cold Response Exercise 2024, or CRE 24, ...")
+_OR_ACRONYM = re.compile(r",\sor\s(?P<f>(?P<a>[A-Z]{2,6})(?:[\s-]?\d{2})?)(?=[,;.)]|\s(?:is|was|will|has)\b)")
+
+
+def _initials(name: str) -> tuple[str, str]:
+    """The initials of a name's capitalised words, with and without the word "Exercise"."""
+    words = [w for w in re.split(r"[\s/-]+", name) if w[:1].isupper()]
+    return "".join(w[0] for w in words), "".join(w[0] for w in words if w != "Exercise")
 
 
 class _Builder:
@@ -192,6 +238,21 @@ class _Builder:
         return r
 
 
+def _echoed(b: _Builder, s: str, ph: PhraseHit) -> Record | None:
+    """The unnamed exercise whose introducing phrase a definite phrase repeats ("a new air-defence exercise ... The new exercise")."""
+    if ph.det != "the" or ph.ordinal:
+        return None
+    words = _TOKEN.findall(s[ph.start:ph.end].casefold())[1:-1]
+    if not words:
+        return None
+    for r in reversed(b.records):
+        if r.canon is None and r.segs and r.segs[0][1] == "explicit":
+            intro = r.segs[0][0][r.focus[0]:r.focus[0] + 60].casefold()
+            if intro.startswith(("a ", "an ")) and all(re.search(rf"\b{re.escape(w)}\b", intro) for w in words):
+                return r
+    return None
+
+
 class _Context:
     """Lazily computed facts about one sentence: does it name a place, a date?"""
 
@@ -221,6 +282,9 @@ def _creates(text: str, ph: PhraseHit, ctx: _Context) -> bool:
         return False
     if not (ph.defining or status_rx()["event"].search(lower(text))):
         return False
+    if "would " in text or "could " in text or "might " in text:
+        if _HEDGED.search(text, max(0, ph.start - 140), ph.start):
+            return False  # "it was likely X would respond with its own drill off Y": a drill only forecast
     return ctx.placed or ctx.dated
 
 
@@ -277,6 +341,8 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
                 continue  # "After X, the two navies will hold exercise Y": X only dates the other exercise
             if _UMBRELLA_AFTER.match(s, h.end) and h.year and pub_year and h.year < pub_year:
                 continue  # "last staged as part of NATO's X 2024 series": a past umbrella of exercises, named as context
+            if ", if " in s[h.end:h.end + 6] and _HYPOTHETICAL.match(s, h.end):
+                continue  # "A X-2025B, if held, would ...": an edition only imagined
             if h.base.casefold() in _operations() and not _PATROLS_HELD.search(s):
                 continue  # "NATO launched its X mission in January": an operation named, no patrol reported
             if h.year is not None or h.canon != h.base:
@@ -285,10 +351,15 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
                 other = explicit_year(_own_years(masked))
                 if other and any(o is not h and o.year is None and not o.weak and o.start < masked.find(str(other)) < h.start for o in names):
                     other = None  # "X, held in 2024, gives a role it lacks in Y": the year belongs to the name before it
+                if other and any(o.year is None and not o.weak and h.end < o.start < masked.find(str(other))
+                                 and not _COORD.search(s, h.end, o.start) for o in names):
+                    other = None  # "X followed two rounds of Y drills in 2024": the year belongs to the name nearer it
                 existing = b.latest(h.base)
                 if other and not h.weak and any(o.year == other and o.base != h.base and not o.weak for o in names):
                     continue  # "X was last staged in 2024, when it was renamed Y 2024": that year's edition is the other name
-                if other and (existing is None or existing.year != other) and not h.weak:
+                # (a one-word series the text already named, said to be held in a past year: "X, held since 2005, was hosted by Y in 2024")
+                known = h.weak and existing is not None and existing.year and other and other < existing.year and _WAS_HELD.search(s, h.end)
+                if other and (existing is None or existing.year != other) and (not h.weak or known):
                     r = b.named(h.canon, h.base, other, kind)
                 elif existing is not None:
                     r = existing
@@ -312,6 +383,11 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
             if acr and acr.group(1) == "".join(w[0] for w in h.name.split() if w[:1].isupper() and w != "Exercise"):
                 for y in {None, r.year}:  # "Ulchi Freedom Shield (UFS)": the initials name the same exercise later
                     b.aliases.setdefault((acr.group(1).casefold(), y), r)
+            orm = _OR_ACRONYM.match(s, h.end) if s.startswith(", or ", h.end) else None
+            if orm and orm.group("a") in _initials(h.name):
+                r.forms.append((orm.group("f"), "alias"))  # "X Exercise 2025, or XE 25, ...": its initials name it later
+                for y in {None, r.year}:
+                    b.aliases.setdefault((orm.group("a").casefold(), y), r)
         if ", " in s and names:
             last = next((r for r in b.records if r.canon is None and r.past and r.last == ui - 1), None) if ui else None
             for h in names:
@@ -341,6 +417,17 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
                 appos = next((h for h in names if h.start >= ph.end and not h.weak and _APPOS_GAP.fullmatch(s, ph.end, h.start)), None)
                 if appos is not None:  # "its first exercise with X, Name-2024": the phrase is the name's appositive
                     continue
+                past_ed = None
+                if b.records and not ph.generic and s.endswith(("edition", "iteration"), 0, ph.end):  # (an undated text's "now": its latest named edition)
+                    past_ed = _past_edition(s, ph, pub_year or max((r.year for r in b.records if r.canon and r.year), default=None))
+                if past_ed is not None and (sal := b.salient(ph.kind)) is not None and sal.base:
+                    r = b.named(sal.base, sal.base, past_ed, sal.kind)  # "The 2024 edition took place in X": that year's edition of the series
+                    r.past = True
+                    if not r.forms:
+                        r.forms.append((_series_form(sal), "body"))
+                    refs.append((ph.start, r, "explicit"))
+                    ref_end[id(r)] = ph.end
+                    continue
                 if ph.det == "poss" and pub_year and _LAST_YEARS.search(s, max(0, ph.start - 6), ph.end) and (ctx.placed or prep_places(masked)):
                     r = b.new(("#last", ui, ph.start), "exercise")  # "Last year's edition took place at X": the past edition
                     r.year_hint, r.past = pub_year - 1, True
@@ -362,18 +449,33 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
                         refs.append((ph.start, r, "explicit"))
                         ref_end[id(r)] = ph.end
                         continue
-                    if strong_names or _OF_BEFORE.search(s[max(0, ph.start - 25):ph.start]):
+                    if ph.det and _ACRONYM_AFTER.match(s, ph.end) and ph.kind != "any" and _creates(masked, ph, ctx):
+                        r = b.new(("#new", ui, ph.start), ph.kind)  # "held a passing exercise (PASSEX) with X off Y": a drill of its own kind
+                        refs.append((ph.start, r, "explicit"))
+                        ref_end[id(r)] = ph.end
+                        continue
+                    fresh = next((r for p0, r, m in refs if m == "explicit" and r.canon is None and r.key[0] == "#new" and r.key[1] == ui), None)
+                    if fresh is not None and ph.det is None:
+                        refs.append((ph.start, fresh, "anaphor"))  # "..., practising formation manoeuvres": the drill this sentence introduced
+                        continue
+                    if strong_names or (_OF_BEFORE.search(s[max(0, ph.start - 25):ph.start]) and not _TO_HOLD.search(s, max(0, ph.start - 25), ph.start)):
                         continue  # "the fifth edition of a trilateral drill": the series, not a new exercise
-                    same = b.salient(ph.kind) if not ph.ordinal else None
+                    # (a paragraph opening "A planned drill ..." introduces another exercise, not the one described before)
+                    opens = ph.det and ph.start == 0 and ui and units[ui - 1].para != u.para
+                    same = b.salient(ph.kind) if not ph.ordinal and not opens else None
                     ca, cb = focus_clause(s, ph.start) if same is not None else (0, 0)
                     rel = _RELATIVE.search(s, ph.end, cb) if ", " in s[ph.end:cb] else None
                     cb = rel.start() if rel else cb  # (countries of a relative clause after it are not the drill's actors)
                     own = country_spans(s[ca:cb]) if same is not None else []
                     own = [c for c in own if not _PLACE_REF.search(s, max(0, ca + c[0] - 30), ca + c[0])]  # "200 km south of Taiwan": a place
-                    if (own and same.canon and not _SEPARATE.search(s, 0, ph.start)
-                            and _ALSO_BEFORE.search(s, max(ca, ph.start - 40), ph.start)):
+                    if own and same.canon and not _SEPARATE.search(s, 0, ph.start):
+                        also = _ALSO_BEFORE.search(s, max(ca, ph.start - 40), ph.start)
                         mine = {c for (_, m, _), (full, _) in zip(same.segs, same.fulls) if m in ("explicit", "anaphor") for _, _, c in country_spans(full)}
-                        own = [c for c in own if c[2] not in mine]  # "US Marines will also stage a drill at X": a part of the exercise its forces run
+                        # "US Marines will also stage a drill at X": a part of the exercise its forces run; so is a drill that
+                        # one of its several countries runs, told in the next paragraph ("Ghana hosted a command post exercise in A")
+                        if also or (same.last_para >= u.para - 1 and len({c[2] for c in own}) == 1 and {c[2] for c in own} < mine
+                                    and not _NOT_DONE.search(s, ca, ph.start)):
+                            own = [c for c in own if c[2] not in mine]
                     if same is not None and not ph.generic and not own:
                         refs.append((ph.start, same, "anaphor"))  # "Drills will be held in ...": the exercise already named
                         ref_end.setdefault(id(same), ph.end)
@@ -419,7 +521,7 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
                     ref_end[id(r)] = ph.end
                     continue
                 here = {id(r): r for p0, r, m in refs if m == "explicit" and p0 < ph.start and r.canon and (ph.kind != "patrol" or r.kind == "patrol")}
-                target = next(iter(here.values())) if len(here) == 1 else b.salient(ph.kind)  # the one exercise named before it here
+                target = next(iter(here.values())) if len(here) == 1 else (_echoed(b, s, ph) or b.salient(ph.kind))  # the one exercise named before it here
                 if target is None and _creates(masked, ph, ctx):
                     target = b.new(("#new", ui, ph.start), ph.kind)
                 if target is not None:
@@ -487,7 +589,17 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
                     r.inherit_status = "cancelled"
     _absorb_introductions(b, units, extra)
     _drop_comparisons(b, pub_year)
-    return _edition_aliases(finish(source, b.records, units, published, pub_year))
+    return _drop_umbrellas(_edition_aliases(finish(source, b.records, units, published, pub_year)))
+
+
+def _drop_umbrellas(exs: list[Exercise]) -> list[Exercise]:
+    """Without a bare series name of a year whose lettered editions are listed too ("two rounds of X drills in 2024": X-2024A, X-2024B)."""
+    keys = [(normalise(e.name), e.year) if e.name and e.year else None for e in exs]
+    lettered = [k for k in keys if k and not k[0].endswith(str(k[1])) and str(k[1]) in k[0]]
+    if not lettered:
+        return exs
+    return [e for e, k in zip(exs, keys) if not (k and not any(c.isdigit() for c in k[0])
+                                                   and any(o[1] == k[1] and o[0].startswith(k[0] + str(k[1])) for o in lettered))]
 
 
 def _edition_aliases(exs: list[Exercise]) -> list[Exercise]:
