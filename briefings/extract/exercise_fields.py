@@ -15,7 +15,8 @@ _LOC_PREP = re.compile(r"(?:\b(?:in|at|near|off|around|across|into|towards?|insi
 _BEARING = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?$")
 _ORGAN = re.compile(r"^(?:['’]s)?\s+(?:(?:defen[cs]e|foreign|state|official|national|military)\s+)?(?:ministry|ministries|government|embassy|"
                     r"officials?|media|press|spokes(?:man|woman|person)|president|leader|foreign minister|defen[cs]e minister|"
-                    r"ambassador|diplomats?|authorities|news agency|state media|parliament|lawmakers)\b", re.I)
+                    r"ambassador|diplomats?|authorities|news agency|state media|parliament|lawmakers|"
+                    r"name|language|word|term|spelling|translation)\b", re.I)  # ("the Greek name X": a language, no country)
 _REGION_ADJ = {"African", "Asian", "European", "American", "Eurasian", "Arabian", "Atlantic", "Nordic", "Baltic", "Mediterranean",
                "Caribbean", "Pacific", "Arctic", "Western", "Eastern", "Northern", "Southern", "Central"}
 # (a place word used as an adjective: "other Pacific nations", "the Mediterranean counterpart", "an Arctic dimension")
@@ -26,7 +27,7 @@ _SPEAKER = re.compile(r"(?:['’]s\s+[\w\s]{0,30}?)?\s+(?:said|says|told|announc
 _OWN_EVENT = re.compile(r"\s+(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,3}?(?:drills?|exercises?|manoeuvres|maneuvers|patrols?|war ?games?)\b"
                         # "the military said it carried out a patrol": the speaker reports what it did itself
                         r"|\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:carried out|conducted|held|staged|launched|completed|flew|sailed)\b")
-_PAST = re.compile(r"\b(?:previous|previously|past|last year|in earlier|formerly|used to)\b")
+_PAST = re.compile(r"\b(?<!as in )(?<!as during )(?:previous|previously|past|last year|in earlier|formerly|used to|for years)\b")  # (not "as in previous years")
 _FORCE_NEXT = re.compile(r"(?:['’]s)?(?:\s(?:and|,)\s[A-Z][\w-]+)?\s+(?:[A-Z][\w-]+\s)?(?:navy|navies|naval|warships?|ships|vessels|forces|troops|"
                          r"military|militaries|fleet|air force|army|marines|bombers|fighters|jets|aircraft|destroyers?|frigates?|corvettes?|"
                          r"submarines?|units|contingents?|detachment|task group|flotilla|officers|soldiers|sailors|personnel|crews|aircrews?|pilots|delegates|"
@@ -35,7 +36,7 @@ _FORCE_NEXT = re.compile(r"(?:['’]s)?(?:\s(?:and|,)\s[A-Z][\w-]+)?\s+(?:[A-Z][
 _LOWER_NEXT = re.compile(r"\s(?!(?:off|in|and|or|near|to|from|at|on|of|with|by|for|as|until|since|between|where|which|when|while|but|is|was|"
                          r"were|are|has|had|have|will|would|this|that|the|a|an)\b)[a-z]")
 _LOC_NOUN = re.compile(r"\s+(?:air\s?space|waters|territory|territorial|coast|coastline|soil|border|borders|mainland|archipelago|home islands|main islands|exclusive economic zone|EEZ)\b")
-_ORG_AFTER = re.compile(r"\s(?:Fleet|Command|Air Forces?|Maritime Zone|Zone|Theat(?:er|re)|Forum|Institute|Cent(?:re|er)|Council|Partnership|University|Policy|Studies|"
+_ORG_AFTER = re.compile(r"\s(?:Fleet|Command|Cooperation|Organi[sz]ation|Air Forces?|Maritime Zone|Zone|Theat(?:er|re)|Forum|Institute|Cent(?:re|er)|Council|Partnership|University|Policy|Studies|"
                         r"Review|Ledger|News|Times|Post|Group|Programme|Program|Initiative|Foundation|Monitor)\b|\s(?:summit|accords?|agreement|talks|"
                         r"declaration|process|format|states|policy)\b")
 _ACCORDING = re.compile(r"(?:according to|cited by|quoted by|told)\s+(?:the\s+)?$")
@@ -44,8 +45,8 @@ _INVITED = re.compile(r"(?<!been )(?<!was )(?<!were )(?<!are )(?<!is )\b(?:invit
 _OBS_FROM = re.compile(r"\bobservers?\s+(?:from|of)\b")
 # the area an exercise covers: "in X", "across X", "throughout X", "into northern X", "to northern X"
 # (or the land of it: "across the frozen valleys of northern Norway")
-_LANDS_OF = r"(?:(?:[\w-]+\s+)?(?:valleys|mountains|hills|fjords|forests|plains|steppes|deserts|uplands|highlands|lowlands)\s+of\s+(?:the\s+)?)"
-_AREA_PREP = re.compile(r"\b(?:(?:in|across|throughout|into)\s+(?:the\s+)?" + _COMPASS + r"?|to\s+(?:the\s+)?" + _COMPASS + r")$")
+_LANDS_OF = r"(?:(?:[\w-]+\s+)?(?:valleys|mountains|hills|fjords|forests|plains|steppes|deserts|uplands|highlands|lowlands|wastes|wilds|wilderness|expanses|tundra|terrain)\s+of\s+(?:the\s+)?)"
+_AREA_PREP = re.compile(r"\b(?:(?:in|across|throughout|into)\s+(?:the\s+)?" + _LANDS_OF + r"?" + _COMPASS + r"?|to\s+(?:the\s+)?" + _COMPASS + r")$")
 _OFF_PREP = re.compile(r"\boff\s+(?:the\s+)?$")  # "off Iceland": the country's waters (not "around", "near": often only a bearing)
 # a part of a country is a place, and its host still takes part: "in Belarus and western Russia", "across the valleys of northern Norway"
 _COUNTRY_PART = re.compile(r"(?:\b(?:in|across|throughout|into)\s+(?:the\s+)?" + _LANDS_OF + r"(?:" + _COMPASS + r")?|(?<![\w-])"
@@ -54,6 +55,17 @@ _AREA_HEAD = re.compile(r"^.*\b(?:in|across|throughout|into)\s+(?:the\s+)?" + _L
 # where forces are sent: "moving units from the continental United States to Poland"
 _DEST = re.compile(r"\b(?:mov(?:e|es|ed|ing)|deploy(?:s|ed|ing)?|sen[dt]s?|sending|shipp\w*|flown|fl(?:y|ew|ies)|sail(?:s|ed|ing)|brought|bring\w*|"
                    r"rush\w*)\b[^.;:]{0,70}?\bto\s+(?:the\s+)?" + _COMPASS + r"?$")
+# a route the forces move along ("then across X", "on through X"): a transit, not the exercise's host
+_ROUTE = re.compile(r"\b(?:then|on|onward|onwards|via|en route)\s+(?:across|through|into)\s+(?:the\s+)?$")
+_HOST_PREP = re.compile(r"\b(?:in|across|throughout|into)\s+(?:the\s+)?" + _LANDS_OF + r"?" + _COMPASS + r"?$")  # (not "to": where forces are brought)
+# an exercise held or flown over a country ("began over Germany", "runs from 3 to 6 June over Cyprus"), not a "debate over" it
+_OVER_AREA = re.compile(r"\b(?:began|begins|begin|run|runs|ran|running|held|staged|conducted|fl(?:y|ies|ew|own|ying)|takes? place|took place|"
+                        r"under way)\b[^.;:,]{0,40}?\sover\s+(?:the\s+)?$")
+# forces or training in the clause that names an exercise's area: the area's countries host it, and take part
+_FORCES_IN = re.compile(r"\b(?:troops|forces|soldiers|personnel|sailors|marines|units|warships|training|drills)\b")
+# where forces are brought ("will bring troops into northern X"): a destination, its country no host
+_BROUGHT = re.compile(r"\b(?:mov(?:e|es|ed|ing)|deploy(?:s|ed|ing)?|sen[dt]s?|sending|shipp\w*|flown|fl(?:y|ew|ies)|brought|bring\w*|rush\w*)\b"
+                      r"[^.;:]{0,70}?\binto\s+(?:the\s+)?" + _COMPASS + r"?$")
 _AREA_LIST_GAP = re.compile(r",\s|,?\s(?:and|or)\s")
 _NAMED = r"[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,2}"
 _COAST_SIDE = r"(?:north|south|east|west|northern|southern|eastern|western|north-eastern|north-western|south-eastern|south-western)\s(?:coast|coastline|seaboard)"
@@ -62,15 +74,18 @@ _LOC_PATTERNS = [
     # "in Rayong and Chanthaburi provinces": each name of a list before a plural kind of region
     (("provinces", "prefectures", "districts", "oblasts", "governorates", "counties"),
      re.compile(rf"(?P<list>{_NAMED}(?:,\s{_NAMED})*,?\sand\s{_NAMED})\s(?P<kind>provinces|prefectures|districts|oblasts|governorates|counties)\b")),
-    (("ranges", "grounds", "sites", "bases", "airfields"), re.compile(rf"(?P<list>(?:{_NAMED},\s)+{_NAMED}\sand\s{_NAMED})\s(?:(?:air|naval|army|military)\s)?(?P<kind>ranges|training grounds|test sites|bases|airfields)\b")),
+    (("ranges", "grounds", "sites", "bases", "airfields"), re.compile(rf"(?P<list>(?:{_NAMED},\s)*{_NAMED},?\sand\s{_NAMED})\s(?:(?:air|naval|army|military|training)\s)?(?P<kind>ranges|training grounds|test sites|sites|bases|airfields)\b")),
+    # "in cities including A and B", "ports such as A, B and C": the places of a kind the text lists
+    (("including", "such as"), re.compile(rf"\b(?:cities|towns|ports|bases|islands|provinces|regions|sites|venues|locations)\s(?:including|such as)\s(?P<list>{_NAMED}(?:,\s{_NAMED})*(?:,?\sand\s{_NAMED})?)(?P<kind>)")),
     # a named facility written in capitals: "Shoalwater Bay Training Area", "Techo Sen Military Training Base", "GSDF Yonaguni garrison"
-    (("Training", "Barracks", "garrison", "Military Base"), re.compile(rf"(?P<n>{_NAMED}\s(?:Military\s)?(?:Training (?:Area|Ground|Range|Centre|Center|Base)|Barracks|garrison)|{_NAMED}\sMilitary\sBase)\b")),
+    (("Training", "Barracks", "garrison", "Military Base", "Maneuver Area", "Manoeuvre Area"),
+     re.compile(rf"(?P<n>{_NAMED}\s(?:Military\s)?(?:Training (?:Area|Ground|Range|Centre|Center|Base)|Maneuver Area|Manoeuvre Area|Barracks|garrison)|{_NAMED}\sMilitary\sBase)\b")),
     (("Base", "Station"), re.compile(r"(?P<n>(?:[A-Z][\w-]+\s)?(?:RAAF|RAF|RNZAF|RCAF|USAF|Naval|Air|Navy|Army|Marine Corps|Joint|Coast Guard)\s(?:Air\s)?(?:Base|Station)\s[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")),
     (("Camp", "Fort", "CFB", "Base", "Station", "Garrison", "River", "Lake", "Island", "Range", "Ground", "Complex"), re.compile(r"(?P<n>(?:Camp|Fort|CFB|Base|Naval Station|Joint Base)\s[A-Z][\w-]+(?:[\s-][A-Z][\w-]+)?|(?!(?:The|A|An|In|On|At|From|To|By|For|With|And|Of|This|That|Its|Their|Our|Exercise)\s)[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,2}\s(?:Garrison|River|Lake|Island|Range|Proving Ground|Firing Range|Fire Complex|Training Complex|Range Complex))\b")),
     ((" of ",), re.compile(rf"\b(?:provinces?|regions?|islands?|states?|prefectures?|districts?|towns?|cities|ports?) of (?P<list>{_NAMED}(?:,\s{_NAMED})*(?:,?\sand\s{_NAMED})?)(?P<kind>)")),
     (("Base", "Station"), re.compile(r"(?P<n>[A-Z][\w-]+(?:\s(?:(?:de|da|do|dos|das|del|di)\s)?[A-Z][\w-]+){0,2}\s(?:Naval|Air|Navy|Army|Air Force|Naval Air|Marine Corps)\s(?:Base|Station))")),
     (("base", "airfield", "exclave", "coast", "range", "area", "station", "beach"),
-     re.compile(r"(?P<n>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s(?:naval base|air base|airbase|airfield|exclave|coast|firing range|training area|naval station|beach))\b")),
+     re.compile(r"(?P<n>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s(?:naval base|air base|airbase|airfield|exclave|coast(?! guard)|firing range|training area|naval station|air station|beach))\b")),
     (("training", "range", "ground", "site", "polygon"), re.compile(rf"(?P<n>{_NAMED}\s(?:training ground|training area|training range|training centre|training center|range|proving ground|test site|firing range|polygon))\b")),
     (("Military",), re.compile(r"(?P<n>[A-Z]\w+(?:\sand\s[A-Z]\w+)?\sMilitary\sDistricts?)")),
     (("Seas", "Oceans", "Straits", "Gulfs", "Islands"), re.compile(r"(?P<n>[A-Z]\w+\sand\s[A-Z]\w+\s(?:Seas|Oceans|Straits|Gulfs|Islands))\b")),
@@ -114,13 +129,14 @@ _TRAIN_TRIGGERS = ("rehears", "practi", "include", "serials", "drills ")
 def _cues() -> dict[str, re.Pattern[str]]:
     """Compiled participation, negation, observer, adversary and ship cues."""
     lex = lexicon()
-    part = [w for w in lex["participation_cues"]] + list(lex["exercise_nouns"]) + ["leads", "led", "participant", "participants", "edition"]
+    part = [w for w in lex["participation_cues"]] + list(lex["exercise_nouns"]) + ["leads", "led", "participant", "participants", "edition",
+                                                                                   "contributors", "contributor", "are back", "is back", "rejoined", "returning"]
     ships = lex["ship_types"]
     return {
         # (a trie: the longest word at a position is tried first, as in a list sorted longest first)
         "part": alternation(part, left=r"\b", right=r"\b"),
         "neg": any_of(lex["negation_cues"]),
-        "obs": any_of(lex["observer_cues"]),
+        "obs": any_of(lex["observer_cues"] + [r"\b(?:would|will|to|may|could)\s+(?:again\s+)?(?:observe|watch)\b"]),  # ("personnel would observe it")
         "adv": any_of(lex["adversary_cues"]),
         "ship_word": re.compile(trie_pattern(list(ships))),
         "ship": re.compile(r"(?:(?:large|guided-missile|diesel-electric|comprehensive|landing|supply|rescue|missile|anti-submarine|amphibious|"
@@ -157,6 +173,8 @@ def _clauses(text: str) -> tuple[tuple[int, int], ...]:
     """Cached body of `clauses`."""
     out, start = [], 0
     for m in _CLAUSE.finditer(text):
+        if "(" in text and text.rfind("(", start, m.start()) > text.rfind(")", start, m.start()):
+            continue  # "X (in Persian: Y) began in Z": a colon inside brackets ends no clause
         out.append((start, m.start()))
         start = m.end()
     out.append((start, len(text)))
@@ -177,7 +195,10 @@ def _place_spans(text: str) -> tuple[tuple[int, int, str], ...]:
         for m in _LOC_PATTERNS[i][1].finditer(text):
             if "list" in m.groupdict() and m.group("list"):
                 for item in re.split(r",\s|\sand\s", m.group("list")):
+                    item = item.removeprefix("The ")
                     a = text.find(item, m.start())
+                    if item in country_index()[0] and item not in country_index()[4]:
+                        continue  # "US and Armenian bases": whose bases, not their names
                     if not re.match(r"\.\w", text[a + len(item):a + len(item) + 2]):  # not "Indo-U.S."
                         found.append((a, a + len(item), item))
                 found.append((m.start(), m.end(), ""))  # block shorter overlaps
@@ -215,6 +236,12 @@ def _place_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(sorted(out))
 
 
+# a capital's name that is a person's first name: after a title or role, before a surname
+_TITLE_BEFORE = re.compile(r"\b(?:minister|president|secretary|spokes(?:man|woman|person)|ambassador|admiral|general|chief|commander|analyst|expert|"
+                           r"researcher|envoy|official|officer|colonel|captain|Mr|Ms|Mrs|Dr|Gen|Adm|Col|Capt|Lt)\.?\s+$", re.I)
+_NAME_AFTER = re.compile(r"\s[A-Z][a-z]+\b")
+
+
 def country_spans(text: str) -> list[tuple[int, int, str]]:
     """Country mentions (names, demonyms, capitals, forces, ship prefixes) as (start, end, canonical name)."""
     spans = _country_spans(text)
@@ -230,10 +257,13 @@ def _country_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     found = mentions(text)
     places = [(a, b) for a, b, _ in place_spans(text)] if found else []  # only to drop "China" in "South China Sea"
     out = []
+    capitals = country_index()[4]
     for m in found:
         a, b = m.span()
         if any(s <= a and b <= e and (e - s) > (b - a) for s, e in places):
             continue
+        if m.group(0) in capitals and _NAME_AFTER.match(text, b) and _TITLE_BEFORE.search(text, max(0, a - 25), a):
+            continue  # "defence minister Wellington Koo": a person's name, not the capital
         out.append((a, b, forms[m.group(0)]))
     for m in ship_matches(text):
         out.append((m.start(1), m.end(1), ships[m.group(1)]))
@@ -268,6 +298,7 @@ _WITHOUT_VERB = re.compile(r"\s+(?:being|having|becoming|getting)\b")  # "withou
 _PAST_ROLE = re.compile(r"[\s,]*(?:an?\s+)?observers?\s+(?:in|at|during)\s+[^,;]*,\s*")
 
 
+_ACTIVE_AUX = re.compile(r"\b(?:had|has|have|did|does|do)\s+$")  # "X had not invited Y": X is the host, Y is left out
 _NOT_AS = re.compile(r"\b(?:rather than|instead of|not as|no longer as|no longer|not merely as|not just as)\s+(?:an?\s+|mere\s+)?$")
 
 
@@ -305,6 +336,18 @@ def _roll_call(text: str, clause: str, spans: list[tuple[int, int, str]]) -> boo
     for (_, b, _), (a2, b2, _) in zip(spans, spans[1:]):
         run = run + 1 if _LIST_GAP.fullmatch(text, b, a2) and text[a2:b2] in names else 1
         if run >= 3:
+            return True
+    return False
+
+
+# "as Finland joined the alliance": a membership joined, not the exercise
+_MEMBERSHIP = re.compile(r"\s+(?:the\s+)?(?:alliance|nato|bloc|eu|european union|organi[sz]ation|treaty|csto|pact|club|grouping)\b")
+
+
+def _part_cue(rx: re.Pattern[str], clause: str) -> bool:
+    """Whether a (lower-case) clause holds a participation cue that is not the joining of an alliance."""
+    for m in rx.finditer(clause):
+        if not (m.group(0).startswith("join") and _MEMBERSHIP.match(clause, m.end())):
             return True
     return False
 
@@ -358,6 +401,8 @@ def roles(text: str, explicit: bool, focus: int = 0,
             om = None  # "took part as full participants rather than observers"
         if om and (_PAST.search(clause) or (earlier and _PAST_ROLE.match(clause) and om.start() < 20)):
             om = None  # "which sent only observers in previous years", "X, which took part as an observer in 2023, ..."
+        if om and ", wh" in clause and any(r.start() < om.start() < r.end() for r in _REL_ASIDE.finditer(clause)):
+            om = None  # "Japan, which for years had sent only observers, is participating": the aside tells another role
         if om and "observ" in om.group(0) and _INVITED.search(clause, 0, om.start()):
             om = None  # "Norway notified the exercise and invited observers": the host, who invites them
         if om and text[cb:cb + 1] == ":" and not clause[om.end():].strip(" ,:"):
@@ -398,6 +443,10 @@ def roles(text: str, explicit: bool, focus: int = 0,
                 if after and not _WITHOUT_VERB.match(text, cue_at + 7):
                     neg.add(after[0][2])  # "drills without the United States" (not "without being bound to X")
                 continue
+            if m.group(0) == "not invited" and _ACTIVE_AUX.search(clause, max(0, m.start() - 8), m.start()):
+                after = [t for t in in_clause if 0 <= t[0] - (ca + m.end()) <= 8]
+                neg.update(c for _, _, c in after[:1])  # "Norway had not invited Russian observers": the country after is left out
+                continue
             if m.group(0) in ("declined", "refused") and _TO_SPEAK.match(clause, m.end()):
                 continue  # "officials declined to describe it as part of X": a refusal to speak, not to take part
             if m.group(0).endswith("send") and _ONE_ASSET.match(clause, m.end()):
@@ -405,6 +454,9 @@ def roles(text: str, explicit: bool, focus: int = 0,
             if _LATER.search(clause):
                 continue  # "Australia then stayed away for thirteen years": later editions, not this one
             before = [t for t in in_clause if t[1] <= cue_at and cue_at - t[1] < 60]
+            subj = [t for t in in_clause if t[1] <= cue_at and _REL_ASIDE.fullmatch(text, t[1], cue_at)] if ", wh" in clause else []
+            if subj:  # "Israel, which has drilled with Cyprus, did not take part": the subject before the aside, not a country in it
+                before = [t for t in in_clause if t[1] <= subj[-1][1]]
             if not before:  # "China, which took part in several earlier editions, did not send personnel": the subject before the aside
                 before = [t for t in in_clause if t[1] <= cue_at and _REL_ASIDE.fullmatch(text, t[1], cue_at)][-1:]
             if not before and earlier and earlier[0][0] < 3 and (_BARE_PREDICATE.fullmatch(clause, 0, m.start())
@@ -417,19 +469,27 @@ def roles(text: str, explicit: bool, focus: int = 0,
                         break
                     neg.add(c1)  # "The United States and France did not take part": every country of the subject
         adv_at = [ca + m.start() for m in adv_rx.finditer(clause)] if may_adv else []
-        active = (explicit and fa <= ca < fb) or cues["part"].search(clause) is not None or _roll_call(text, low[max(0, ca - 30):cb], in_clause) \
+        active = (explicit and fa <= ca < fb) or _part_cue(cues["part"], clause) or _roll_call(text, low[max(0, ca - 30):cb], in_clause) \
             or (" from " in clause and _force_from(text, in_clause[0][0]))
         area_end = -1  # the end of the last country named as the area ("across Norway, Sweden and Finland")
         near_end = -1  # the end of the last country named after "off", "near" or "around" ("off Poland, Lithuania and Latvia")
+        hosts: list[str] = []
+        area_host = ""  # the last country of the area's list (a host when it is the last of `hosts`)
+        over_host = False  # a host named as the country an exercise is held over (no forces need be named)
         for a, b, c in in_clause:
             pre = text[max(0, a - 40):a]
-            area = _AREA_PREP.search(pre) or (" to " in pre and text[a:b] in _country_names() and _DEST.search(text, max(0, a - 90), a))
+            over = " over " in pre[-12:] and _OVER_AREA.search(text, max(0, a - 70), a) is not None  # "the drill runs over Cyprus"
+            area = _AREA_PREP.search(pre) or over or (" to " in pre and text[a:b] in _country_names() and _DEST.search(text, max(0, a - 90), a))
             if area or _LOC_PREP.search(pre) or (" of " in pre[-10:] and _BEARING.search(pre)):
                 plain_in = re.search(r"\bin\s+(?:the\s+)?$", pre) is not None
                 # ("in Belarus's Vitebsk region" names Belarus as the area; "across Russia's military districts" the districts)
                 if (area and text[a:b] in _country_names() and (plain_in or text[b:b + 1] not in "'’")
-                        and not _spoke_in(text, a, b) and not _not_here(text, a)):
-                    where.append(re.sub(r"^.*\b(?:in|across|throughout|into|to)\s+(?:the\s+)?", "", pre + text[a:b]).strip())
+                        and not _spoke_in(text, a, b) and not _not_here(text, a) and not (" in" in pre and _SUPERLATIVE_IN.search(text, max(0, a - 90), a))):
+                    where.append(re.sub(r"^.*\b(?:in|across|throughout|into|to|over)\s+(?:the\s+)?" + _LANDS_OF + "?", "", pre + text[a:b]).strip())
+                    if not plain_in and (over or _HOST_PREP.search(pre)) and not _ROUTE.search(pre) and not _BROUGHT.search(text, max(0, a - 90), a):
+                        hosts.append(c)  # "training across A, B and C": the countries it is held across host it, and take part
+                        over_host = over_host or over
+                    area_host = c
                     # a list continues the area after "across", "throughout", "into" or a compass word ("across Norway, Sweden
                     # and Finland"); after a plain "in" the list may be of hosts named for another reason ("ranges in A, B and C")
                     area_end = b if not plain_in else -1
@@ -442,6 +502,9 @@ def roles(text: str, explicit: bool, focus: int = 0,
                 where.append(_AREA_HEAD.sub("", cm.group(0)) + text[a:b])  # "western Russia": a part of the country, a place
             if area_end >= 0 and _AREA_LIST_GAP.fullmatch(text, area_end, a) and text[a:b] in _country_names():
                 where.append(text[a:b])  # the next country of the area's list
+                if hosts and hosts[-1] == area_host:
+                    hosts.append(c)  # (the list goes on naming hosts)
+                area_host = c
                 area_end = b
                 continue
             if near_end >= 0 and _AREA_LIST_GAP.fullmatch(text, near_end, a) and text[a:b] in _country_names():
@@ -456,6 +519,8 @@ def roles(text: str, explicit: bool, focus: int = 0,
                 continue
             if c not in neg:
                 pos.append(c)
+        if _FORCES_IN.search(clause) or (active and over_host):  # ("30,000 troops across A, B and C": forces are there, its hosts take part)
+            pos += [c for c in hosts if c not in neg]
     return list(dict.fromkeys(pos)), neg, obs, where
 
 
@@ -467,6 +532,7 @@ _HOSTILE_VERB = re.compile(r"^(?:['’]s)?(?:\s+(?!(?:and|or|said|says|told|stat
                            r"(?:been|was|were|is|are)\s+(?:informed|notified|briefed|forewarned)|(?:comment|react|respond)\w*\s+(?:\w+\s+)?(?:on|to))\b")
 # ... or the country a drill is aimed at ("simulating an attack by X", "aimed at deterring X", "against X")
 _TARGET_BEFORE = re.compile(r"(?:\b(?:attacks?|invasion|strikes?|incursions?|aggression|threats?|provocations?|missiles?)\s+(?:by|from)|"
+                            r"\b(?:criticism|condemnation|protests?|objections?|rebukes?|complaints?|anger|warnings?)\s+(?:by|from)|"
                             r"\b(?:(?:veiled|clear|thinly[\w\s-]*|oblique|implicit|pointed)\s+)?(?:references?|allusions?|swipes?|jabs?|digs?|warnings?|messages?|signals?)\s+(?:to|at|for)|"
                             r"\b(?:aimed|directed|targeted)\s+at(?:\s+(?:deterring|countering|containing|intimidating|warning))?|"
                             r"\btarget(?:ing|s)|\bto\s+(?:deter|counter|contain|intimidate)|\bagainst(?:\s+(?:a|an|any|possible|potential))?(?:\s+(?:aggression|attack|invasion)\s+(?:by|from))?"
@@ -474,7 +540,7 @@ _TARGET_BEFORE = re.compile(r"(?:\b(?:attacks?|invasion|strikes?|incursions?|agg
 
 
 # a lower-case word one of which every match of _TARGET_BEFORE holds
-_TARGET_WORDS = ("reference", "allusion", "swipe", "jab", "dig", "warning", "message", "signal", "attack", "invasion", "strike", "incursion", "aggression", "threat", "provocation", "missile", "aimed", "directed",
+_TARGET_WORDS = ("criticism", "condemnation", "protest", "objection", "rebuke", "complaint", "anger", "reference", "allusion", "swipe", "jab", "dig", "warning", "message", "signal", "attack", "invasion", "strike", "incursion", "aggression", "threat", "provocation", "missile", "aimed", "directed",
                  "target", "deter", "counter", "contain", "intimidate", "against")
 
 
@@ -534,7 +600,7 @@ _VISION = re.compile(r"\b(?:free|open|rules-based|inclusive|stable|secure|peacef
 
 # "the largest multinational exercise in Asia": the region the exercise is ranked in, not where it is held
 _SUPERLATIVE_IN = re.compile(r"\b(?:largest|biggest|oldest|longest-running|most important|premier)\s(?:[\w-]+\s){0,4}?"
-                             r"(?:exercises?|drills?|manoeuvres|maneuvers|war ?games?|event)\s+in\s+(?:the\s+)?$")
+                             r"(?:exercises?|drills?|manoeuvres|maneuvers|war ?games?|event)\s+(?:(?:ever\s+)?(?:held|staged|conducted)\s+)?in\s+(?:the\s+)?$")
 
 
 # a unit and the base it comes from ("a Stryker company from Joint Base X"): where it is stationed, not where it trains
@@ -551,7 +617,7 @@ def _spoke_in(text: str, a: int, b: int) -> bool:
     return pre is not None and (_speaker_before(text, pre.start()) or _SAID_AFTER.match(text, b) is not None)
 
 
-_PREP_PLACES = re.compile(r"\b(?:in|at|around|near|off)\s(?:the\s)?(?P<list>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?"
+_PREP_PLACES = re.compile(r"\b(?:in|at|around|near|off|outside)\s(?:the\s)?(?P<list>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?"
                           r"(?:(?:,\s|,?\sand\s)[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)*)")
 # a person or body right before "in X" ("officials in Cairo", "the embassy in Manila"), or a reporting verb right after
 _SPOKE_IN = re.compile(r"\b(?:officials?|sources?|diplomats?|spokes(?:man|woman|person|people)|ministry|ministries|government|authorities|"
@@ -605,6 +671,8 @@ def prep_places(text: str) -> list[str]:
                 continue
             if any(s < a + len(item) and a < e for s, e in known) or "'s" in item or "’s" in item or re.match(r"\s+of\b", text[pos:pos + 4]):
                 continue
+            if text[pos:pos + 1] == ":" or any(s <= a and a + len(item) < e for s, e in (m.span() for m in mentions(text))):
+                continue  # "in Persian: ...": a language's label; "in Côte d'Ivoire": the first word of a country's name
             if any(t.rstrip("'’s") in forms and forms[t.rstrip("'’s")] != t and t not in capitals for t in toks) or toks[-1] in _REGION_ADJ:
                 continue
             out.append(item)

@@ -42,7 +42,7 @@ def relative_time(text: str) -> bool:
 _PAIR = re.compile(r"\b(?:the two (?:navies|countries|nations|sides|militaries|fleets|forces)|both (?:navies|countries|nations|sides|militaries)|"
                    r"two navies|these exercises|such exercises|other countries)\b")
 _THREE = re.compile(r"\b(?:trilateral|three (?:navies|countries|nations|militaries|sides|partners)|all three)\b")
-_OTHER_SUBJECT = re.compile(r";|,?\s(?:while|whereas|although|though|but)\s|\sas\s(?=(?:the|a|an)\s|[A-Z])|\s[–—]\s")
+_OTHER_SUBJECT = re.compile(r";|,?\s(?:while|whereas|although|though|but)\s(?!there\s(?:is|are|was|were|will)\b)|\sas\s(?=(?:the|a|an)\s|[A-Z])|\s[–—]\s")
 _FORCE_AFTER = re.compile(r"(?:\s(?:and|,)\s[A-Z][\w-]+)?\s+(?:navy|navies|naval|warships?|ships|vessels|forces|troops|military|militaries|fleet|"
                           r"air force|bombers|aircraft|destroyers?|frigates?|units|contingent|detachment|task group|flotilla)\b", re.I)
 _FULL = re.compile(r"\d|\s(?:[IVXLC]{2,7}|V|X)$|-[IVXLC]+$")
@@ -52,7 +52,7 @@ _END_CUE = re.compile(r"(?i)\b(?:until|through|till|ends?|ended|to end)\b[^.]{0,
 _FOLLOWS = re.compile(r"\s(?:follows|followed|comes (?:days |weeks |a week |a day )?after|came (?:days |weeks )?after|precedes|preceded)\s")
 _SAME_TIME = re.compile(r"\bthe same (?:week|day|month|weekend)\b")
 _SAME = re.compile(r"\bthe same (?:two|three|four|five|\d+) (?:navies|countries|nations|partners|militaries)\b")
-_TRAINING = re.compile(r"\b(?:take place|took place|takes place|taking place|events|activities|operations|landings|training|trained|practis\w+|practic\w+|rehears\w+|drills?|manoeuvr\w+|maneuver\w+|firings?|fire|fired|flying|flew|sorties|"
+_TRAINING = re.compile(r"\b(?:take place|took place|takes place|taking place|events|activities|operations|landings?|assaults|strikes|missions|training|trained|practis\w+|practic\w+|rehears\w+|drills?|manoeuvr\w+|maneuver\w+|firings?|fire|fired|flying|flew|sorties|"
                        r"took place|held|landings|serials?|phases?)\b")  # ("a rescue serial was run off X", "the landing phase at Y")
 
 
@@ -255,6 +255,8 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
     for (text, mode, ui), focus, end_, (full, off) in zip(r.segs, r.focus, r.ends, r.fulls):
         if mode == "heading":
             continue
+        if mode == "anaphor" and "ago" in text[:focus] and _LONG_AGO.match(text):
+            continue  # "Only a few years ago, X hosted the biggest exercises in the region": earlier times, not this edition
         if mode == "anaphor" and _OTHER_EDITION.match(text, focus):
             continue  # "The next joint exercise, X, will be held in Y": another exercise
         if mode == "anaphor" and (r.year or year) and _DIGIT.search(text) and explicit_year(text) not in (None, r.year or year):
@@ -306,10 +308,14 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
             region = text[a:min(cut.start() if cut else len(text), hi)]
             locs += locations(region) + prep_places(region) + [w for w in where if w in region]
         low = lower(text)
+        if mode == "continuation" and where and _CONT_AREA.search(text, max(0, text.find(where[0]) - 50), max(0, text.find(where[0]))):
+            locs += where  # "troops began drills in X", "training across A, B and C": the countries named as its area
         if mode == "continuation" and (tm := _TRAINING.search(low)):
             locs += locations(text)
             if _TRAINING_AT.match(text, tm.end()):
                 locs += prep_places(text[tm.end():])  # "training is concentrated in A, B and C": the places it is held at
+        elif mode == "continuation" and (" across " in text or " throughout " in text):
+            locs += locations(text)  # "personnel are involved, running across A, B and C": the area it spans
         if mode != "table":
             acts += activities(text)
         sent_low = lower(units[ui].sent.text) if mode in ("explicit", "anaphor") else low
@@ -394,6 +400,10 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
                     mentions=tuple(Span(source, a, b) for a, b in r.mentions))
 
 
+# the area of a sentence that goes on about the exercise: after "across", "throughout" or a drill word ("drills in X")
+_CONT_AREA = re.compile(r"(?:\b(?:across|throughout)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:[\w-]+\s+of\s+(?:the\s+)?)?|\b(?:drills?|exercises?|manoeuvres|maneuvers|"
+                        r"training|war ?games?)\s+(?:in|into|across)\s+(?:the\s+)?)(?:(?:north|south|east|west|central|northern|southern|eastern|western)\s+)?$")
+_LONG_AGO = re.compile(r"\W*(?:only\s+|just\s+)?(?:a\s+few|several|many|some|two|three|four|five|ten|a|\d+)\s+(?:years|decades?)\s+ago\b", re.I)
 _HELD_AT = re.compile(r"\b(?:began|begun|opened|held|staged|conducted|took place|takes place|is taking place|got under way|kicked off)\b")
 _THIS_WAS = re.compile(r"(?:This|That|It) (?:was|is)\s+(?:the\s+)?\S")
 _AS_PART_OF = re.compile(r"\b(?:as (?:a )?part of|in the course of|as one of the serials of)\s+(?:the\s+)?$")
@@ -485,7 +495,7 @@ def _dedupe_places(locs: list[str]) -> list[str]:
     uniq = list(dict.fromkeys(l for l in locs if l))
     out = []
     for l in uniq:
-        if any(o != l and o.startswith(l + " ") and o.split()[-1] in ("Ocean",) for o in uniq):
+        if any(o != l and o.startswith(l + " ") and o.split()[-1] in ("Ocean", "region", "Region", "Oblast", "Krai", "Province", "Prefecture") for o in uniq):
             continue
         out.append(l)
     return out
