@@ -19,7 +19,7 @@ import unicodedata
 from collections import Counter
 from itertools import chain
 from dataclasses import replace
-from typing import Callable
+from typing import Callable, Iterable
 
 from briefings.model import Claim, Extraction, SourceDocument, Span, source_order
 from briefings.extract.combine import copied
@@ -77,11 +77,12 @@ def confidence(origins: int, best_reliability: str) -> str:
     return LEVELS[min(by_grade, by_origins)]
 
 
-def corroborate(ex: Extraction) -> Extraction:
-    """Merge claims that state the same thing across sources; set origins, credibility, confidence."""
+def corroborate(ex: Extraction, known: dict[str, frozenset[str]] | None = None) -> Extraction:
+    """Merge claims that state the same thing across sources; set origins, credibility, confidence.
+    `known`: content_words of claim texts computed already (see `claim_words`)."""
     claims = ex.claims
     docs = {d.id: d for d in ex.sources}
-    roots = _group_roots(claim_words([c.text for c in claims]), [c.source for c in claims])
+    roots = _group_roots(claim_words([c.text for c in claims], known), [c.source for c in claims])
     groups: dict[int, list[int]] = {}
     for i, root in enumerate(roots):
         groups.setdefault(root, []).append(i)
@@ -96,10 +97,10 @@ def corroborate(ex: Extraction) -> Extraction:
     return replace(ex, claims=tuple(merged))
 
 
-def claim_words(texts: list[str]) -> list[frozenset[str]]:
+def claim_words(texts: Iterable[str], memo: dict[str, frozenset[str]] | None = None) -> list[frozenset[str]]:
     """content_words of each text; equal texts (a wire story's sentences in its copies) share
-    one set, computed once."""
-    memo: dict[str, frozenset[str]] = {}
+    one set, computed once (`memo`, text -> set, holds those computed already and gains the new ones)."""
+    memo = {} if memo is None else memo
     out = []
     for text in texts:
         ws = memo.get(text)

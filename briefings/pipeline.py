@@ -146,18 +146,21 @@ def extract_all(docs: Iterable[SourceDocument], progress: Progress | None = None
     whatever the executor. With `lean`, the extraction's sources keep every field but the text
     (the briefing never quotes a source beyond its claims), so the corpus is not held to the
     end. `progress` counts the documents extracted here (not those in `ready`)."""
-    from briefings.corroborate import corroborate
+    from briefings.corroborate import claim_words, corroborate
     from briefings.executor import LocalExecutor, chunk_size
-    from briefings.extract.combine import combine
+    from briefings.extract.combine import Combiner
     from briefings.extract_cache import source_key
 
     if total is None and hasattr(docs, "__len__"):
         total = len(docs)  # type: ignore[arg-type]
     run = executor or LocalExecutor()
     kept: list[SourceDocument] = []
-    parts: list[DocumentExtraction] = []
+    # results are combined, and their claims' content words found, while the workers extract
+    # (claims are left unnumbered: corroborate numbers them)
+    combiner = Combiner(number_claims=False)
     order: deque[tuple[SourceDocument, str | None, DocumentExtraction | None, bool]] = deque()
     counted = [0]
+    words: dict[str, frozenset[str]] = {}
 
     def misses() -> Iterator[SourceDocument]:
         for doc in docs:
@@ -173,7 +176,8 @@ def extract_all(docs: Iterable[SourceDocument], progress: Progress | None = None
 
     def emit(doc: SourceDocument, part: DocumentExtraction, here: bool = True) -> None:
         kept.append(SourceRecord.of(doc) if lean else doc)
-        parts.append(part)
+        combiner.add(part)
+        claim_words((c.text for c in part.claims), words)
         if progress and here:
             counted[0] += 1
             progress(counted[0], total or counted[0])
@@ -196,9 +200,9 @@ def extract_all(docs: Iterable[SourceDocument], progress: Progress | None = None
     flush_hits()
     assert not order, "every document was extracted or found in the cache"
     t = time.perf_counter()
-    combined = combine(kept, parts)
-    del parts[:], kept[:]  # the id-less per-source results: combine made numbered copies
-    fused = corroborate(combined)
+    combined = combiner.result(kept)
+    del kept[:]
+    fused = corroborate(combined, words)
     del combined
     if timings is not None:
         timings["fuse"] = time.perf_counter() - t

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .dates import find_dates
+from .dates import find_dates, month_first
 from .resources import alternation, lexicon
 from .text import Line, dateline_end, more_words_than, n_words, split_lines, words
 
@@ -121,8 +121,13 @@ def _vocab() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], set[str
 def is_furniture(text: str) -> bool:
     """True when one line is page furniture by its own shape and vocabulary."""
     s = text.strip()
-    if not s:
-        return False
+    return bool(s) and _furniture(s, month_first())
+
+
+@lru_cache(maxsize=4096)
+def _furniture(s: str, slashed_month_first: bool) -> bool:
+    """The body of `is_furniture` for a stripped, non-empty line (cached: the line kinds and the metadata
+    ask it of the same lines; keyed by the order of slashed dates, which the dates it reads follow)."""
     low = s.casefold()
     if " :" in low:
         low = low.replace(" :", ":")  # French spacing: "Photo : ...", "Texte : ..."

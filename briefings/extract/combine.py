@@ -1,7 +1,7 @@
 """Combine per-source extractions: assign ids and merge one exercise reported by several sources."""
 from __future__ import annotations
 
-from dataclasses import replace
+from itertools import chain
 from typing import TypeVar
 
 from ..model import Conflict, DocumentExtraction, Exercise, Extraction, SourceDocument
@@ -54,7 +54,7 @@ def _merge(parts: list[Exercise]) -> Exercise:
         return base
     def union(attr: str) -> tuple:
         """The values of one field over all parts, in order, without repeats."""
-        return tuple(dict.fromkeys(v for p in parts for v in getattr(p, attr)))
+        return tuple(dict.fromkeys(chain.from_iterable(getattr(p, attr) for p in parts)))
     conflicts = []
     for field in ("year", "start", "end", "status", "participants"):
         vals = [(getattr(p, field), p.mentions[0].source if p.mentions else "") for p in parts]
@@ -64,34 +64,53 @@ def _merge(parts: list[Exercise]) -> Exercise:
     names = [p.name for p in parts if p.name]
     aliases = tuple(dict.fromkeys(a for p in parts for a in (p.name, *p.aliases) if a and a != base.name))
     pick = lambda f: next((getattr(p, f) for p in parts if getattr(p, f)), None)
-    return replace(base, name=names[0] if names else None, aliases=aliases, year=pick("year"), start=pick("start"),
-                   end=pick("end"), series=pick("series"), locations=union("locations"),
-                   participants=union("participants"),
-                   observers=tuple(o for o in union("observers") if o not in union("participants")),
-                   activities=union("activities"), mentions=union("mentions"), conflicts=tuple(conflicts))
+    participants = union("participants")
+    return copied(base, name=names[0] if names else None, aliases=aliases, year=pick("year"), start=pick("start"),
+                  end=pick("end"), series=pick("series"), locations=union("locations"), participants=participants,
+                  observers=tuple(o for o in union("observers") if o not in participants),
+                  activities=union("activities"), mentions=union("mentions"), conflicts=tuple(conflicts))
 
 
-def combine(docs: list[SourceDocument], parts: list[DocumentExtraction]) -> Extraction:
-    """One Extraction over all sources: ids c1.., a1.., x1..; same-named exercises merged with conflicts."""
-    claims, assessments = [], []
-    groups: dict[str, list[Exercise]] = {}
-    order: list[str] = []
-    n = 0
-    for part in parts:
-        for c in part.claims:
-            claims.append(with_id(c, f"c{len(claims) + 1}"))
+class Combiner:
+    """`combine` fed one source's results at a time (a build combines them as its workers deliver them)."""
+
+    def __init__(self, number_claims: bool = True) -> None:
+        self.number_claims = number_claims
+        self.claims: list = []
+        self.assessments: list = []
+        self.groups: dict[str, list[Exercise]] = {}  # in the order the exercises were first met
+        self.unnamed = 0
+
+    def add(self, part: DocumentExtraction) -> None:
+        """Take the next source's results."""
+        claims, groups = self.claims, self.groups
+        if self.number_claims:
+            for c in part.claims:
+                claims.append(with_id(c, f"c{len(claims) + 1}"))
+        else:
+            claims += part.claims
         for a in part.assessments:
-            assessments.append(with_id(a, f"a{len(assessments) + 1}"))
+            self.assessments.append(with_id(a, f"a{len(self.assessments) + 1}"))
         for x in part.exercises:
             key = exercise_key(x)
             if not key:
-                n += 1
-                key = f"#unnamed{n}"
+                self.unnamed += 1
+                key = f"#unnamed{self.unnamed}"
             elif key in groups and not _same_edition(groups[key][0], x):
                 key = f"{key}|{x.year}"  # the same series in another year is another exercise
-            if key not in groups:
-                order.append(key)
             groups.setdefault(key, []).append(x)
-    exercises = [replace(_merge(groups[k]), id=f"x{i + 1}") for i, k in enumerate(order)]
-    return Extraction(sources=tuple(docs), claims=tuple(claims), assessments=tuple(assessments),
-                      exercises=tuple(exercises))
+
+    def result(self, docs: list[SourceDocument]) -> Extraction:
+        """The Extraction over `docs`, whose results were added in this order."""
+        exercises = [with_id(_merge(g), f"x{i + 1}") for i, g in enumerate(self.groups.values())]
+        return Extraction(sources=tuple(docs), claims=tuple(self.claims), assessments=tuple(self.assessments),
+                          exercises=tuple(exercises))
+
+
+def combine(docs: list[SourceDocument], parts: list[DocumentExtraction], number_claims: bool = True) -> Extraction:
+    """One Extraction over all sources: ids c1.., a1.., x1..; same-named exercises merged with conflicts.
+    Without `number_claims` the claims are kept as they are (for `corroborate`, which copies and numbers them)."""
+    combiner = Combiner(number_claims)
+    for part in parts:
+        combiner.add(part)
+    return combiner.result(docs)

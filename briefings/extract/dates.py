@@ -111,6 +111,11 @@ def slash_order(text: str) -> Iterator[None]:
         _MONTH_FIRST.reset(token)
 
 
+def month_first() -> bool:
+    """Whether slashed dates are read month first here (see `slash_order`)."""
+    return _MONTH_FIRST.get()
+
+
 def find_dates(text: str, year: int | None = None) -> list[DateHit]:
     """All dates in `text`, earliest first; dates without a year take `year` (None if unknown)."""
     if not _DIGIT.search(text):
