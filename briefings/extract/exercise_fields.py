@@ -22,7 +22,7 @@ _REGION_ADJ = {"African", "Asian", "European", "American", "Eurasian", "Arabian"
 # (a place word used as an adjective: "other Pacific nations", "the Mediterranean counterpart", "an Arctic dimension")
 _COLLECTIVE = re.compile(r"\s(?:nations?|states|countries|country|partners?|navies|allies|ally|neighbou?rs?|powers?|island nations|island states|leaders|governments|"
                          r"counterparts?|equivalents?|versions?|dimensions?|strategy|affairs|credentials|ambitions)\b")
-_SPEAKER = re.compile(r"(?:['’]s\s+[\w\s]{0,30}?)?\s+(?:said|says|told|announced|reported|stated)\b")
+_SPEAKER = re.compile(r"(?:['’]s\s+[\w\s]{0,30}?)?\s+(?:(?:has|have|had)\s+)?(?:said|says|told|announced|reported|stated)\b")  # ("Rome has said")
 # "the fleet announced its own drills": the speaker announces an exercise of its own, and holds it
 _OWN_EVENT = re.compile(r"\s+(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,3}?(?:drills?|exercises?|manoeuvres|maneuvers|patrols?|war ?games?)\b"
                         # "the military said it carried out a patrol": the speaker reports what it did itself
@@ -66,7 +66,7 @@ _FORCES_IN = re.compile(r"\b(?:troops|forces|soldiers|personnel|sailors|marines|
 # where forces are brought ("will bring troops into northern X"): a destination, its country no host
 _BROUGHT = re.compile(r"\b(?:mov(?:e|es|ed|ing)|deploy(?:s|ed|ing)?|sen[dt]s?|sending|shipp\w*|flown|fl(?:y|ew|ies)|brought|bring\w*|rush\w*)\b"
                       r"[^.;:]{0,70}?\binto\s+(?:the\s+)?" + _COMPASS + r"?$")
-_AREA_LIST_GAP = re.compile(r",\s|,?\s(?:and|or)\s")
+_AREA_LIST_GAP = re.compile(r",\s(?:the\s)?|,?\s(?:and|or)\s(?:the\s)?")  # ("A, B and the C")
 _NAMED = r"[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,2}"
 _COAST_SIDE = r"(?:north|south|east|west|northern|southern|eastern|western|north-eastern|north-western|south-eastern|south-western)\s(?:coast|coastline|seaboard)"
 # (trigger words, pattern): a pattern runs only when one of its trigger words occurs
@@ -384,8 +384,8 @@ def roles(text: str, explicit: bool, focus: int = 0,
             nm = neg_rx.search(clause) if prev and may_neg and prev[0][0] < 3 else None
             if nm and (_BARE_PREDICATE.fullmatch(clause, 0, nm.start()) or _PAST_ROLE.fullmatch(clause, 0, nm.start())):
                 neg.update(_subject(text, prev))  # "X, which took part in 2014, was again absent": the sentence's subject stayed out
-            elif prev and may_obs and obs_rx.search(clause):
-                obs.update(_subject(text, prev))  # "X withdrew its contingent but sent observers"
+            elif prev and may_obs and (om := obs_rx.search(clause)) and not _NOT_AS.search(clause, max(0, om.start() - 25), om.start()):
+                obs.update(_subject(text, prev))  # "X withdrew its contingent but sent observers" (not ", rather than an observer,")
             continue
         earlier, prev = prev, in_clause
         if "neither" in clause:
@@ -473,6 +473,7 @@ def roles(text: str, explicit: bool, focus: int = 0,
             or (" from " in clause and _force_from(text, in_clause[0][0]))
         area_end = -1  # the end of the last country named as the area ("across Norway, Sweden and Finland")
         near_end = -1  # the end of the last country named after "off", "near" or "around" ("off Poland, Lithuania and Latvia")
+        off_list = False  # whether that list opened with "off" (its countries' waters are the area)
         hosts: list[str] = []
         area_host = ""  # the last country of the area's list (a host when it is the last of `hosts`)
         over_host = False  # a host named as the country an exercise is held over (no forces need be named)
@@ -495,7 +496,8 @@ def roles(text: str, explicit: bool, focus: int = 0,
                     area_end = b if not plain_in else -1
                 elif not area:
                     near_end = b  # "off Poland, Lithuania and Latvia": the list after "off", "near" or "around" names places too
-                    if text[a:b] in _country_names() and _OFF_PREP.search(pre) and not _not_here(text, a):
+                    off_list = text[a:b] in _country_names() and _OFF_PREP.search(pre) is not None and not _not_here(text, a)
+                    if off_list:
                         where.append(text[a:b])  # "off Iceland": the country's waters are the area
                 continue
             if ("ern " in pre[-10:] or " of " in pre) and text[a:b] in _country_names() and (cm := _COUNTRY_PART.search(pre)):
@@ -509,6 +511,8 @@ def roles(text: str, explicit: bool, focus: int = 0,
                 continue
             if near_end >= 0 and _AREA_LIST_GAP.fullmatch(text, near_end, a) and text[a:b] in _country_names():
                 near_end = b  # the next country of a list of places off or near which it is held: no participant
+                if off_list:
+                    where.append(text[a:b])  # ("off Djibouti, Kenya and the Seychelles": each country's waters)
                 continue
             # a criticising verb before the country belongs to another country that precedes it ("China condemned the
             # drills, which Japan held"): it does not make this one an adversary
@@ -662,6 +666,8 @@ def prep_places(text: str) -> list[str]:
             continue  # "the largest exercise in Asia": where it ranks, not where it is held
         if _not_here(text, m.start()):
             continue  # "rather than in Goa": where it is not held
+        if text[m.start() - 2:m.start() - 1] in ('"', "”") and text[m.start():m.start() + 3] == "in ":
+            continue  # 'a name that means "storm" in Quechua': a word's language, not a place
         for item in re.split(r",?\sand\s|,\s", m.group("list")):
             a = text.find(item, pos)
             pos = a + len(item)

@@ -42,7 +42,7 @@ def relative_time(text: str) -> bool:
 _PAIR = re.compile(r"\b(?:the two (?:navies|countries|nations|sides|militaries|fleets|forces)|both (?:navies|countries|nations|sides|militaries)|"
                    r"two navies|these exercises|such exercises|other countries)\b")
 _THREE = re.compile(r"\b(?:trilateral|three (?:navies|countries|nations|militaries|sides|partners)|all three)\b")
-_OTHER_SUBJECT = re.compile(r";|,?\s(?:while|whereas|although|though|but)\s(?!there\s(?:is|are|was|were|will)\b)|\sas\s(?=(?:the|a|an)\s|[A-Z])|\s[–—]\s")
+_OTHER_SUBJECT = re.compile(r";|,?\s(?:while|whereas|although|though|but)\s(?!there\s(?:is|are|was|were|will)\b)|\sas\s(?!a whole\b)(?=(?:the|a|an)\s|[A-Z])|\s[–—]\s")
 _FORCE_AFTER = re.compile(r"(?:\s(?:and|,)\s[A-Z][\w-]+)?\s+(?:navy|navies|naval|warships?|ships|vessels|forces|troops|military|militaries|fleet|"
                           r"air force|bombers|aircraft|destroyers?|frigates?|units|contingent|detachment|task group|flotilla)\b", re.I)
 _FULL = re.compile(r"\d|\s(?:[IVXLC]{2,7}|V|X)$|-[IVXLC]+$")
@@ -52,7 +52,7 @@ _END_CUE = re.compile(r"(?i)\b(?:until|through|till|ends?|ended|to end)\b[^.]{0,
 _FOLLOWS = re.compile(r"\s(?:follows|followed|comes (?:days |weeks |a week |a day )?after|came (?:days |weeks )?after|precedes|preceded)\s")
 _SAME_TIME = re.compile(r"\bthe same (?:week|day|month|weekend)\b")
 _SAME = re.compile(r"\bthe same (?:two|three|four|five|\d+) (?:navies|countries|nations|partners|militaries)\b")
-_TRAINING = re.compile(r"\b(?:take place|took place|takes place|taking place|events|activities|operations|landings?|assaults|strikes|missions|training|trained|practis\w+|practic\w+|rehears\w+|drills?|manoeuvr\w+|maneuver\w+|firings?|fire|fired|flying|flew|sorties|"
+_TRAINING = re.compile(r"\b(?:take place|took place|takes place|taking place|events|activities|operations|landings?|assaults|strikes|missions|train|training|trained|practis\w+|practic\w+|rehears\w+|scenarios?|operating|fly|drills?|manoeuvr\w+|maneuver\w+|firings?|fire|fired|flying|flew|sorties|"
                        r"took place|held|landings|serials?|phases?)\b")  # ("a rescue serial was run off X", "the landing phase at Y")
 
 
@@ -97,7 +97,7 @@ _ORIGIN_YEAR = re.compile(r"\b(?:(?:began|started|originated)\s+as\b[^.;]{0,70}?
 
 _DIGIT = re.compile(r"\d")
 # a few words after a training word, then the preposition of its venue ("training is concentrated in", "landings at")
-_TRAINING_AT = re.compile(r"(?:\s(?!after\b|before\b|since\b|because\b|following\b)[\w-]+){0,3}\s(?:in|at|near|around)\s")
+_TRAINING_AT = re.compile(r"(?:\s(?!after\b|before\b|since\b|because\b|following\b)[\w-]+){0,3}\s(?:in|at|near|around|from)\s")
 # a clause of its own about another exercise after the mention ("..., and Russia intends to hold a larger drill with China")
 _AND_OTHER = re.compile(r",\sand\s(?:the\s)?[A-Z][^,;.]*?\b(?:a|an|another|its own|their own|a separate)\s(?:[\w-]+\s){0,3}?"
                         r"(?:drill|exercise|manoeuvre|maneuver|war ?game|patrol)s?\b")
@@ -242,6 +242,7 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
     obs: set[str] = set()
     hos: set[str] = set()  # countries that criticise, shadow or are the target of the exercise
     locs: list[str] = []
+    host_locs: list[str] = []  # countries named as its host ("hosted by X")
     acts: list[str] = []
     start = end = None
     status = r.inherit_status
@@ -292,6 +293,8 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
                 p_k, n_k, o_k, _ = roles(prev, explicit=False)
                 pos, neg, obs, hos = pos + p_k, neg | n_k, obs | o_k, hos | hostile(prev)
                 locs += locations(prev) + prep_places(prev)
+        if mode in ("explicit", "anaphor") and "hosted by" in text:
+            host_locs += [c for a, _, c in spans if _HOSTED_BY.search(text[lo:hi], max(0, a - 20), a)]
         if mode in ("explicit", "title"):
             a, b = own_region(text, focus, end_)
             if mode == "explicit" and text[b:b + 3] in _DASHES:
@@ -301,7 +304,7 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
                     b = _past_aside(text, b)  # "X – also called Y – will run in Z": the subject's predicate after a dashed aside
             locs += locations(text[a:b]) + where + (prep_places(text[a:b]) if mode == "explicit" else [])
         elif mode == "anaphor":
-            a = 0 if focus < 25 else focus
+            a = 0 if focus < 25 or _IT_OPEN.match(text) else focus  # ("Most of it is run from X": the whole sentence is about it)
             if a and _AS_PART_OF.search(text, max(0, focus - 30), focus):
                 a = next((ca for ca, cb in clauses(text) if ca <= focus < cb), a)  # "sailed east of X as part of the drills": the clause it ends
             cut = _OTHER_SUBJECT.search(text, focus)
@@ -311,11 +314,16 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
         if mode == "continuation" and where and _CONT_AREA.search(text, max(0, text.find(where[0]) - 50), max(0, text.find(where[0]))):
             locs += where  # "troops began drills in X", "training across A, B and C": the countries named as its area
         if mode == "continuation" and (tm := _TRAINING.search(low)):
-            locs += locations(text)
-            if _TRAINING_AT.match(text, tm.end()):
-                locs += prep_places(text[tm.end():])  # "training is concentrated in A, B and C": the places it is held at
+            cl = locations(text)
+            locs += cl + (where if cl else [])  # ("operating from A in X and B in Y": the countries of its places too)
+            at = next((m.end() for m in _TRAINING.finditer(low, tm.start()) if _TRAINING_AT.match(text, m.end())), None)
+            if at is not None:  # (the first drill word followed by its venue: "events include jungle training in A")
+                locs += prep_places(text[at:])  # "training is concentrated in A, B and C": the places it is held at
         elif mode == "continuation" and (" across " in text or " throughout " in text):
-            locs += locations(text)  # "personnel are involved, running across A, B and C": the area it spans
+            cl = locations(text)  # "personnel are involved, running across A, B and C": the area it spans
+            if cl and (am := _ACROSS_LIST.search(text)):  # ("across A, B and, for the first time, Fiji": a country in the list too)
+                cl += [c for a, _, c in spans if am.start() <= a + lo < am.end()]
+            locs += cl
         if mode != "table":
             acts += activities(text)
         sent_low = lower(units[ui].sent.text) if mode in ("explicit", "anaphor") else low
@@ -365,6 +373,9 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
         pos += by_canon[r.canon]
     if status == "cancelled" and not (calendar_start or _own_places(r)):
         return None  # called off with no venue or date: nothing to list
+    if status == "cancelled" and r.year and not any(str(r.year) in t for t, m, _ in r.segs if m != "assessment") \
+            and any(str(r.year) in t for t, m, _ in r.segs if m == "assessment"):
+        return None  # called off, its year only from a judgement ("a return in 2027 is possible"): no edition to list
     if want and len(set(pos) - neg - obs) < want:
         pos += _actors(pair, want_text)  # "the two navies": the document's main actors
     if not pos and r.canon is None:
@@ -393,7 +404,7 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
     series = re.sub(r"(?:[-‐–]\s?|\s)'?\d{2,4}(?:-\d)?$", "", name).strip() if name else None
     if series:
         series = re.sub(r"^Exercise\s+", "", series)
-    locs = _dedupe_places(locs)
+    locs = _dedupe_places(locs or host_locs)  # (a host country is its venue when no place is named)
     return Exercise(name=name, year=year, aliases=aliases, series=series, start=start, end=end, status=status,
                     locations=tuple(locs), participants=participants, observers=observers,
                     activities=tuple(dict.fromkeys(acts))[:12],
@@ -403,9 +414,13 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
 # the area of a sentence that goes on about the exercise: after "across", "throughout" or a drill word ("drills in X")
 _CONT_AREA = re.compile(r"(?:\b(?:across|throughout)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:[\w-]+\s+of\s+(?:the\s+)?)?|\b(?:drills?|exercises?|manoeuvres|maneuvers|"
                         r"training|war ?games?)\s+(?:in|into|across)\s+(?:the\s+)?)(?:(?:north|south|east|west|central|northern|southern|eastern|western)\s+)?$")
+_ACROSS_LIST = re.compile(r"\b(?:across|throughout)\s[^.;:]*?(?=\s(?:with|from|involving|including|while|as)\s|[.;:]|$)")
+_HOSTED_BY = re.compile(r"(?<!\bbe\s)\bhosted by\s+(?:the\s+)?$")  # (not a future host: "will be hosted by X")
 _LONG_AGO = re.compile(r"\W*(?:only\s+|just\s+)?(?:a\s+few|several|many|some|two|three|four|five|ten|a|\d+)\s+(?:years|decades?)\s+ago\b", re.I)
 _HELD_AT = re.compile(r"\b(?:began|begun|opened|held|staged|conducted|took place|takes place|is taking place|got under way|kicked off)\b")
 _THIS_WAS = re.compile(r"(?:This|That|It) (?:was|is)\s+(?:the\s+)?\S")
+# a sentence whose subject is the exercise just named, as a pronoun ("It runs ...", "Most of it is ...")
+_IT_OPEN = re.compile(r"(?:It|(?:Most|Much|Part|All|Some|The rest) of it)\s")
 _AS_PART_OF = re.compile(r"\b(?:as (?:a )?part of|in the course of|as one of the serials of)\s+(?:the\s+)?$")
 _DASHES = (" – ", " — ")
 _PREDICATE = re.compile(r"[^.;:–—]*")

@@ -24,7 +24,7 @@ _NAME_LEAD = {"the", "joint", "annual", "strategic", "naval", "military", "marit
 # (a finite verb after the cue ends the list: "15 ships, including the cruiser X, were conducting drills" is a new clause)
 _SUB_EVENT = re.compile(r"\b(?:include|includes|including|included|such as|events|serials)\b(?:(?!\b(?:were|was|are|is|have|has|had)\s)[^.;])*$", re.I)
 _CONTINUE = re.compile(r"\b(?:take place|took place|takes place|taking place|sent|send|sends|sending|contribut\w+|committ\w+|deploy\w*|joined|join|joins|took part|take part|taking part|"
-                       r"participa\w+|involved|trained|training|practis\w+|practic\w+|rehears\w+|host\w*|co-host\w*|alongside|first-timers|"
+                       r"participa\w+|involved|are back|is back|rejoined|scenarios?|highlights|live[- ]fire|trained|training|practis\w+|practic\w+|rehears\w+|host\w*|co-host\w*|alongside|first-timers|"
                        r"contingents?|troops from|aircraft from|personnel from|ships from|navies of|leads|led by|observers?|withdrew|"
                        r"did not|will not|would not|skip\w*|stayed away|drills|manoeuvr\w+|maneuver\w+|firing|firings|flying|sorties|"
                        r"task group|serials|forces|troops|warships|sailors|soldiers|personnel|officers|marines|units|air force|aircrew|aircraft|jets|fighters|bombers)\b")
