@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 
 from .dates import find_dates, month_first
-from .resources import alternation, lexicon
+from .resources import alternation, lexicon, load
 from .text import Line, dateline_end, more_words_than, n_words, split_lines, words
 
 BODY, HEADING, TABLE, CLUTTER, BLANK = "body", "heading", "table", "clutter", "blank"
@@ -28,6 +28,8 @@ _RULE = re.compile(r"[#*=_~\-–—\s]+")
 _STOP_END = re.compile(r"[.!?]$")
 _BRACKETED = re.compile(r"\[[^\[\]]*\](?:\s*\[[^\[\]]*\])*")
 _PLACE_DATE = re.compile(r"\s*[A-ZÀ-Þ][\w'’.-]*(?:[ -][A-ZÀ-Þ][\w'’.-]*){0,2},\s*(?:le|el|den|am|on|the)?\s*\.?")
+# a place line with a dash before its date: "Ottawa, Ontario — Thursday, August 27, 2026" (the date cut out)
+_PLACE_DASH = re.compile(r"\s*[A-ZÀ-Þ][\w'’.-]*(?:[ -][A-ZÀ-Þ][\w'’.-]*){0,2}(?:,\s*[A-ZÀ-Þ][\w'’.-]*(?:[ -][A-ZÀ-Þ][\w'’.-]*){0,2})?\s*[—–-]\s*")
 _NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
 # a labelled list of links: "More opinion: "Title one" | "Title two"", "See also: A | B" (a short label, then titles between pipes)
 _LINK_LIST = re.compile(r"^[A-Z][\w'’-]*(?:\s[\w'’-]+){0,2}:\s+[^|]+(?:\s\|\s[^|]+)+$")
@@ -56,6 +58,12 @@ _SUPPORT = re.compile(r"^(?:(?:like|liked|enjoy|enjoyed|enjoying) (?:this|the|my
                       r"tip jar\b|donate (?:here|now|today)\b)")
 
 
+@lru_cache(maxsize=None)
+def _page_notes() -> re.Pattern[str]:
+    """Notes to the reader from briefings/data/months.yaml ("Cite as: ...", "The following is an unofficial translation.")."""
+    return re.compile("|".join(load("months")["page_notes"]))
+
+
 def _notice(s: str, low: str) -> bool:
     """Whether a line is a media-contact note, a rights or reuse notice, a credit line or a plea to support the writer."""
     if low.startswith(_MEDIA_OPENERS) and _MEDIA_CONTACT.match(low) and not more_words_than(s, 40):
@@ -64,6 +72,8 @@ def _notice(s: str, low: str) -> bool:
         return True
     if " by " in s and s[:1] in "IECTPI" and not more_words_than(s, 40) and _CREDIT_BY.match(s):
         return True
+    if _page_notes().match(low) and not more_words_than(s, 40):
+        return True  # a moderator's turn, a citation note, a translation note, a mailing footer, a thread's sign-off
     return low[:1] in "lebgsdt" and not more_words_than(s, 20) and _SUPPORT.match(low) is not None
 
 
@@ -177,7 +187,7 @@ def _furniture(s: str, slashed_month_first: bool) -> bool:
         return True
     if rest == s:  # no date read: a stamp whose month the date reader does not know ("Publicerad 4 maj 2024 kl 09.30")
         return _stamp_vocab()[0].match(low) is not None and _only_stamp(s, unread_month=True)
-    return _PLACE_DATE.fullmatch(rest) is not None or _only_stamp(rest)  # "Paris, le 14 mai 2025", "Publisert 10.03.2026 kl. 08:14 | ..."
+    return _PLACE_DATE.fullmatch(rest) is not None or _PLACE_DASH.fullmatch(rest) is not None or _only_stamp(rest)  # "Paris, le 14 mai 2025", "Publisert 10.03.2026 kl. 08:14 | ..."
 
 
 @lru_cache(maxsize=None)

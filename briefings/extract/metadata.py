@@ -8,7 +8,7 @@ from functools import lru_cache
 from ..model import Metadata
 from .clutter import BODY, CLUTTER, HEADING, analyse, bio_other, is_furniture, stamp_start
 from .dates import find_dates, first_full_date, slash_order
-from .resources import country_index, lexicon, place_regex
+from .resources import country_index, lexicon, load, place_regex
 from .text import Line, dateline_end, more_words_than, n_words
 
 _ORG_WORDS = re.compile(
@@ -164,6 +164,8 @@ _CRUMB = re.compile(r"^(?P<n>[A-Z][\w'’.&-]*(?:\s[A-Z&][\w'’.&-]*){0,5}?)(?P
 _FROM_LINE = re.compile(r"^(?:From|Publisher|Issued by|Published by):\s+(?P<n>[A-Z][\w'’.&-]*(?:\s(?:of|for|and|the|[A-Z&][\w'’.&-]*)){0,8})\s*$")
 _CITY_TAIL = re.compile(r",\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}$")
 _ISSUE = re.compile(r"(?i)^(?:[\w-]+\s){0,3}(?:[—–|:-]\s)?(?:No\.|Number|Vol\.|Issue|Nr\.)\s*#?\d[\w./-]*(?:,\s*(?:No\.|Issue)\s*#?\d+)?$")
+# a series label with its number: "RESEARCH PAPER 26/07", "Policy Brief 2025-3" (a number with a separator ends it)
+_DOC_NUMBER = re.compile(r"^(?:[A-Za-z]+\s){1,3}\d{1,4}(?:[/.-]\d{1,4})+$")
 _EPISODE = re.compile(r"^(?:Ep\.?|Episode)\s*\d+\s*[:.–—-]\s*[\"“]?(?P<t>[^\"”]{8,}?)[\"”]?$")
 
 
@@ -313,7 +315,9 @@ def _recover(text: str) -> Metadata:
             continue
         if ln.index < 6 and n_words(s) <= 5 and _is_masthead(s, "") and _org(s):
             continue  # a second masthead line ("Press Information Bureau")
-        if _ISSUE.match(s) or re.match(r"(?i)^transcript\b|^\[\d{1,2}:\d{2}", s) or _vocab()[5].match(s.casefold()):
+        if _DOC_NUMBER.match(s):
+            continue  # "RESEARCH PAPER 26/07", "Working Paper 2025-03": a series label over the headline
+        if _ISSUE.match(s) or re.match(r"(?i)^transcript\b(?!\s*:(?:\s+\S+){4})|^\[\d{1,2}:\d{2}", s) or _vocab()[5].match(s.casefold()):
             continue  # "Issue Brief No. 41", "Transcript (auto-generated)": labels, not headlines
         if k == BODY and (n_words(s) >= 16 or _REPORTED.search(s)):
             break  # the page opens with its first paragraph: no headline stated
@@ -361,6 +365,12 @@ def _labels_next(lines: list[Line], i: int) -> bool:
     return bool(nxt) and _vocab()[5].match(nxt.casefold()) is not None
 
 
+@lru_cache(maxsize=None)
+def _copy_date() -> re.Pattern[str]:
+    """A label of the copy's own date ("Translated: 2026-09-15", "Accessed 3 May 2025"), from briefings/data/months.yaml."""
+    return re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in load("months")["copy_date_labels"]) + r")\b\s*(?:on\b)?\s*:?")
+
+
 def _published(lines: list[Line], kinds: list[str], head_end: int) -> str | None:
     """The first full date of the header (or of the first body paragraph)."""
     request, answer = _vocab()[6:]
@@ -368,12 +378,19 @@ def _published(lines: list[Line], kinds: list[str], head_end: int) -> str | None
         s = ln.text
         if ln.index == head_end:
             s = s[: dateline_end(s)] if dateline_end(s) else ""
+        cd = _copy_date().search(s) if ":" in s or any(c.isdigit() for c in s) else None
+        if cd:
+            s = s[:cd.start()]  # "Original language: Russian | Translated: 2026-09-15": the translation's date, not the original's
         iso = first_full_date(s)
         if iso and not request.search(s):
             return iso
     for ln in lines[head_end: head_end + 8]:
         if n_words(ln.text) <= 8 and answer.match(ln.text.strip()) and first_full_date(ln.text):
             return first_full_date(ln.text)  # "Answered on 9 March 2024" under a question "tabled on" an earlier day
+    foot = [ln.text.strip() for ln in lines[head_end:] if ln.text.strip()][-8:]
+    for s in foot:
+        if stamp_start(s) and not more_words_than(s, 12) and first_full_date(s):
+            return first_full_date(s)  # a stamp at the foot ("Published Wednesday 22 July 2026") under a header without a date
     for ln, k in zip(lines[head_end:], kinds[head_end:]):
         if k == BODY:
             return first_full_date(ln.text[:400]) or _yearless_dateline(lines, head_end)
@@ -412,6 +429,28 @@ def _yearless_dateline(lines: list[Line], head_end: int) -> str | None:
     return None
 
 
+# the translated story's outlet on a digest's "Source:" line, before its notes: "Source: Harbour Press Agency (state-owned), Portville"
+_DIGEST_SOURCE = re.compile(r"^Source:\s*(?P<n>[A-Z][\w'’.&-]*(?:\s(?:of|for|and|the|[A-Z&][\w'’.&-]*)){0,6})\s*(?:[(,|]|$)")
+
+
+@lru_cache(maxsize=None)
+def _translation_marks() -> tuple[str, ...]:
+    """Header words of a digest that translates another outlet's story, from briefings/data/months.yaml."""
+    return tuple(load("months")["translation_marks"])
+
+
+@lru_cache(maxsize=None)
+def _section_words() -> frozenset[str]:
+    """A page's section labels ("Opinion", "Analysis"), from briefings/data/months.yaml."""
+    return frozenset(load("months")["section_labels"])
+
+
+def _section_line(text: str) -> bool:
+    """Whether a top line is a section label, alone or first in a breadcrumb ("OPINION | EUROPE'S DEFENCE")."""
+    first = re.split(r"\s[|›»>·•/]\s", text.strip(), maxsplit=1)[0].strip().casefold()
+    return first in _section_words()
+
+
 def _outlet(text: str, lines: list[Line], masthead: str | None, head_end: int) -> str | None:
     """The outlet from a publisher label, the masthead, a source line, a breadcrumb, a dateline or a follow/copyright line."""
     for ln in lines[:head_end]:
@@ -424,6 +463,14 @@ def _outlet(text: str, lines: list[Line], masthead: str | None, head_end: int) -
             office = re.split(r"\s[|·•/]\s|,\s|\s[–—-]\s|\s\(", st.group("n"))[0].strip().rstrip(".")
             if _bureau(office):
                 return office  # "Posted On: 3 MAY 2024 5:41PM by PIB Delhi": the office that issued the release
+    head = [ln.text.strip() for ln in lines[:min(head_end, 8)]]
+    if any(h[:7] == "Source:" for h in head) and any(w in h.casefold() for h in head for w in _translation_marks()):
+        for h in head:
+            src = _DIGEST_SOURCE.match(h)
+            if src:
+                return src.group("n").strip()  # a digest's translation: "Source: Harbour Press Agency (state-owned), Portville"
+    if masthead and _section_line(masthead):
+        masthead = None  # "OPINION | EUROPE'S DEFENCE": the section's label, not the outlet
     if masthead:
         masthead = _masthead_name(masthead)
         segs = [p.strip() for p in re.split(r"\s[|·•]\s", masthead) if p.strip()]
@@ -463,6 +510,8 @@ def _outlet(text: str, lines: list[Line], masthead: str | None, head_end: int) -
     for rx in (_FOLLOW, _COPY):
         for m in rx.finditer(text):
             n = m.group("n").strip().rstrip(".")
+            if n.casefold() in _section_words():
+                continue  # "Follow Opinion on X": a section of the page, not its outlet
             if n and n.casefold() not in {"us", "the", "all"} and not n.startswith("All rights"):
                 n = re.sub(r"\.\s.*$|\s+All$", "", n)
                 return re.sub(r"\s+(?:Ltd|Limited|Inc|LLC|Pty|plc|PLC|GmbH|Corp|Corporation|Co)\.?$", "", n)
@@ -471,6 +520,17 @@ def _outlet(text: str, lines: list[Line], masthead: str | None, head_end: int) -
         if bio and _org(bio.group("n")):
             return bio.group("n")  # "Jane Roe covers defence in Asia for Harbour Review."
     return None
+
+
+# a social post's author: "... from a thread by @JaneRoe"
+_HANDLE_BY = re.compile(r"\bby\s(?P<n>@[A-Za-z0-9_]{2,30})\b")
+
+
+@lru_cache(maxsize=None)
+def _reader() -> re.Pattern[str]:
+    """A broadcast script's reader label ("Reader: Jane Roe"), from briefings/data/months.yaml."""
+    alts = "|".join(re.escape(w) for w in load("months")["reader_labels"])
+    return re.compile(rf"(?i)^(?:{alts})\s*:?\s+(?P<n>[A-Z].+)$")
 
 
 def _author(lines: list[Line], kinds: list[str], head_end: int, title_idx: int, masthead: str | None) -> str | None:
@@ -497,6 +557,18 @@ def _author(lines: list[Line], kinds: list[str], head_end: int, title_idx: int, 
                     name = None if re.search(r"\d", seg) else _clean_name(seg)
                     if name:
                         return name  # "March 4, 2024 | Jane Doe, Senior Editor"
+    for ln in lines[:min(head_end + 4, 10)]:
+        s = ln.text
+        if "@" in s and " by @" in s:
+            h = _HANDLE_BY.search(s)
+            if h:
+                return h.group("n")  # "Adapted from a thread by @JaneRoe": the poster's handle
+        if ":" in s or " by " in s:
+            for seg in re.split(r"\s[|·•]\s", s.strip()):
+                r = _reader().match(seg.strip())
+                name = _clean_name(r.group("n")) if r else None
+                if name:
+                    return name  # a bulletin script's "Reader: Jane Roe"
     name = _lead_byline(lines, kinds, head_end)
     if name:
         return name
