@@ -24,16 +24,18 @@ _FORMER = re.compile(r"(?P<n>(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’-]+),\s+(?:a
 _WHO = re.compile(r"(?P<n>(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’-]+),\s+who\s+(?:follows|studies|researches|tracks|covers|heads|leads|teaches|works|directs|runs|chairs|manages)\b")
 _QUOTED = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"")
 _FOR_QUOTE = re.compile(r"^For [^\"“”]{3,120},\s*[\"“]")  # 'For the admiral, "..."': the quotation is the speaker's view
-_COPULA = re.compile(r"\b(?:is|are|was|were|remains|remain|seems|seem|looks|look|appears|appear)\b"
+_COPULA = re.compile(r"\b(?:is|are|was|were|isn't|aren't|wasn't|weren't|isn’t|aren’t|wasn’t|weren’t|remains|remain|seems|seem|looks|look|appears|appear)\b"
                      r"(?!\s+(?:not\s+|never\s+)?(?:\w+ed|held|run|done|made|set|built|known|seen|given|taken|sent|shown|due|scheduled|planned|expected)\b)")
 _SAID_WORDS = ("said", "says", "told", "confirmed", "announced", "stated")  # one is in every match of _official_said
+_THREAD_NO = re.compile(r"^\d{1,3}/\s+")  # a post's number in a thread ("7/ My read: ...")
+_REFERRAL_WORDS = ("refer you", "speculate", "comment", "judge", "get into", "go into")  # one is in every match of _referral
 _READER_ASK = re.compile(r"^(?!Let\b)[A-Z][a-z]+ (?:me|us)\b")  # a request to the reader ("Buy me a coffee.", "Tell us what you think.")
 _MODAL = re.compile(word_alternation((r"may\b(?! not have been| be reached)", r"might\b(?! not have been| be reached)",
                                        r"could (?!not\b|n't|be reached|not be reached)(?:well |also |yet |still |soon )?[a-z]+")))
 _SAYS = re.compile(r"\b(?:said|say|says|noted|note|notes|believe|believes|argue|argues|argued|think|warn|warned|suggest|suggested)\b")
 _SPEECH = re.compile(r"\b(?:said|says|added|adds|noted|notes|argued|argues|arguing|disagreed|disagrees|wrote|writes|explained|explains|told|believes|cautions|"
                      r"cautioned|warned|warns|thinks)\b|,\s+(?:a|an|the|who)\s")
-_PERSON_SPEAKER = re.compile(r"\b(?:Gen|Adm|Col|Capt|Lt|Maj|Cmdr|Brig)\.|\b(?:General|Admiral|Colonel|Commander|Captain|Lieutenant|Major|Minister|minister|[Aa]mbassador|President|[Ss]ecretary|[Cc]hief|[Cc]ommander|[Dd]irector)\b")
+_PERSON_SPEAKER = re.compile(r"\b(?:[Rr]etired|[Ff]ormer|[Rr]eserve) (?:[\w-]+ ){0,3}(?:officer|colonel|general|admiral|commander|diplomat)\b|\b(?:Gen|Adm|Col|Capt|Lt|Maj|Cmdr|Brig)\.|\b(?:General|Admiral|Colonel|Commander|Captain|Lieutenant|Major|Minister|minister|[Aa]mbassador|President|[Ss]ecretary|[Cc]hief|[Cc]ommander|[Dd]irector)\b")
 _INSTITUTION_SPEAKER = re.compile(r"\b(?:[Mm]inistry|[Dd]epartment|[Cc]ommand|[Gg]overnment|statement|[Ee]mbassy|[Oo]ffice|[Aa]gency|[Hh]eadquarters)\b(?:\s+\w+){0,3}\s+(?:said|says|stated|described|called)\b")
 _PRONOUN_SAYS = re.compile(r"(?:,|[\"”’])\s*(?:he|she|they)\s+(?:says|said|adds|added|notes|noted)\b|^(?:He|She|They) (?:notes|says|adds|cautions|argues|cautioned|argued|warns|warned|contends|contended)\b"
                            r"|,\s(?:he|she|they) (?:argued|argues|cautioned|cautions|warned|warns|contended|contends),\s")
@@ -68,6 +70,18 @@ def _rx() -> tuple[CueSet, CueSet, list[tuple[str, re.Pattern[str]]], list[tuple
     analyst = alternation(lex["analyst_nouns"], left=r"\b", right=r"\b")
     org = alternation(lex["analyst_orgs"], left=r"\b", right=r"\b")
     return strong, weak, est, conf, analyst, org
+
+
+@lru_cache(maxsize=None)
+def _procedural() -> re.Pattern[str]:
+    """The regex for a formula that runs a briefing or frames a text ("Good afternoon.", "Next question, please."), from the lexicon."""
+    return re.compile("|".join(f"(?:{p})" for p in lexicon()["assessment"]["procedural"]))
+
+
+@lru_cache(maxsize=None)
+def _referral() -> re.Pattern[str]:
+    """The regex for a spokesperson passing a question on or declining it ("I would refer you to ..."), from the lexicon."""
+    return re.compile("|".join(f"(?:{p})" for p in lexicon()["assessment"]["referral"]))
 
 
 @lru_cache(maxsize=None)
@@ -158,6 +172,11 @@ class HolderTracker:
 def judge(text: str, quoted_analyst: str | None, anchors: int | Callable[[], int]) -> Judgement:
     """Whether `text` is an assessment; `anchors` counts the facts (numbers, dates, names) it carries."""
     strong, weak, _, _, analyst, _ = _rx()
+    if text[:1].isdigit() and "/" in text[:4]:
+        text = _THREAD_NO.sub("", text)  # the post's own words are judged, not its number
+    low = lower(text).replace("’", "'")
+    if _procedural().match(low) or any(w in low for w in _REFERRAL_WORDS) and _referral().match(low):
+        return Judgement(False, 0.0, "author", None, None)  # a greeting, the floor handed over, a referral or a translator's note: no judgement
     cue_text = text
     if not quoted_analyst and not _QUOTE_OPEN.match(text) and _QUOTED.search(text) and not _FOR_QUOTE.match(text):
         outside = _QUOTED.sub(_drop_long, text)
@@ -200,11 +219,12 @@ def judge(text: str, quoted_analyst: str | None, anchors: int | Callable[[], int
         if m and s >= 1.0 and _SAYS.search(low):
             holder = "analysts"
     lk = likelihood(text)
-    # (an estimative term, "likely", "almost certainly", is the surest mark of a judgement: it ranks higher)
+    conf = confidence(text)
+    # (an estimative term, "likely", "almost certainly", or a stated confidence is the surest mark of a judgement: it ranks higher)
     # (a short unanchored sentence or an opinion writer's line with no cue is a weaker judgement, a very short one weaker still)
     # (an official's own evaluation, "the admiral told reporters that ...", ranks below an analyst's or the writer's)
     #   (and so does what a source reports, "according to the navy", and a question, which asks rather than judges)
     official = not quoted_analyst and not analyst.search(low) and (
         bool(_PERSON_SPEAKER.search(text)) and bool(_SPEECH.search(text)) or "according to" in low)
-    return Judgement(s >= 1.0, min(1.0, s / 2 + (0.1 if lk else 0.0) - (0.0 if cued else 0.1 if n_words > 5 else 0.15) - (0.05 if official else 0.0)
-                                   - (0.1 if question else 0.0)), holder, lk, confidence(text))
+    return Judgement(s >= 1.0, min(1.0, s / 2 + (0.1 if lk or conf else 0.0) - (0.0 if cued else 0.1 if n_words > 5 else 0.15) - (0.05 if official else 0.0)
+                                   - (0.1 if question else 0.0)), holder, lk, conf)

@@ -28,6 +28,7 @@ _BACKGROUND_WORDS = ("repeatedly", "traditionally", "historically", "over the pa
 _ABSENT_WORDS = ("not", "n't", "declined", "refused", "skipped", "pulled out", "withdrew", "absent", "neither")  # one is in every match of _ABSENT
 _SPOKE = re.compile(r"\b(?:said|says|told|declared|affirmed|added|stressed|described)\b")  # a speaker's verb outside the quotation
 _NARRATOR = re.compile(r"^(?:I|My)\b")  # the writer telling their own doings ("I spent a week aboard ..."): colour, not news
+_THREAD_NO = re.compile(r"^\d{1,3}/\s+")  # a post's number in a thread ("7/ ...")
 _ASKS = re.compile(r"^To ask (?:the|whether|if)\b")  # a parliamentary written question: it asks, it reports nothing
 # read in the sentence's own case: "the US" is the United States, not "us"
 _ADDRESS = re.compile(word_alternation(("we", "our", "us", "you", "your", "We", "Our", "You", "Your")) + r"\b")
@@ -40,7 +41,7 @@ WEIGHTS = {
     "countries": 0.08, "exercise": 0.24, "exercise_ref": 0.02, "reporting": 0.05, "pronoun": -0.06, "short": -0.12,
     "long": -0.05, "question": -0.15, "judgement": -0.10, "quote": -0.18, "bio": -0.15, "background": -0.05,
     "address": -0.12, "header": -0.40, "absent": 0.12, "intro": -0.25, "reaction": 0.08, "scene": -0.20, "ceremony": -0.08, "context": -0.08,
-    "cancel": 0.15, "narrator": -0.30,
+    "cancel": 0.15, "narrator": -0.30, "meta": -0.40,
 }
 
 
@@ -73,6 +74,13 @@ def _cues() -> tuple[Cue, Cue, Cue, Cue, Cue, Cue]:
     return tuple(_cue(lex[k]) for k in keys)  # type: ignore[return-value]
 
 
+@lru_cache(maxsize=None)
+def _meta() -> Cue:
+    """The cue of text about the text: a briefing's formulas ("First question, please.") and notes ("Cite as: ...")."""
+    lex = lexicon()
+    return _cue(lex["assessment"]["procedural"] + lex["claim_meta"])
+
+
 def _reporting() -> re.Pattern[str]:
     """The regex for reporting verbs (compiled on first use)."""
     global _REPORTING
@@ -101,6 +109,7 @@ def claim_features(text: str, f: ClaimFeatures, para_rank: int, pos: int, exerci
         "quote": float(quoted > 0.4 * len(text)), "bio": float(("is a" in low or "is the" in low or "was a" in low or "was the" in low) and bool(_BIO.search(low))),
         "background": float(any(w in low for w in _BACKGROUND_WORDS) and bool(_BACKGROUND.search(low))), "address": float(bool(_ADDRESS.search(_QUOTE.sub(" ", text)))),
         "narrator": float(text[:1] in "IM" and bool(_NARRATOR.match(text))),
+        "meta": float(_hit(_meta(), (_THREAD_NO.sub("", low) if low[:1].isdigit() else low).replace("’", "'"))),
         "header": float(in_header), "absent": float(any(w in low for w in _ABSENT_WORDS) and bool(_ABSENT.search(low))),
         "intro": float(text.rstrip().endswith(":")),
         # a fresh reaction (a protest, a hope it targets no third party) is news; a long-standing one is background
