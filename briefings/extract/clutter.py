@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 
 from .dates import find_dates, month_first
-from .resources import alternation, lexicon, load
+from .resources import alternation, lexicon
 from .text import Line, dateline_end, more_words_than, n_words, split_lines, words
 
 BODY, HEADING, TABLE, CLUTTER, BLANK = "body", "heading", "table", "clutter", "blank"
@@ -61,7 +61,7 @@ _SUPPORT = re.compile(r"^(?:(?:like|liked|enjoy|enjoyed|enjoying) (?:this|the|my
 @lru_cache(maxsize=None)
 def _page_notes() -> re.Pattern[str]:
     """Notes to the reader from briefings/data/months.yaml ("Cite as: ...", "The following is an unofficial translation.")."""
-    return re.compile("|".join(load("months")["page_notes"]))
+    return re.compile("|".join(lexicon()["clutter"]["page_notes"]))
 
 
 def _notice(s: str, low: str) -> bool:

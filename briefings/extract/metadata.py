@@ -8,7 +8,7 @@ from functools import lru_cache
 from ..model import Metadata
 from .clutter import BODY, CLUTTER, HEADING, analyse, bio_other, is_furniture, stamp_start
 from .dates import find_dates, first_full_date, slash_order
-from .resources import country_index, lexicon, load, place_regex
+from .resources import country_index, lexicon, place_regex
 from .text import Line, dateline_end, more_words_than, n_words
 
 _ORG_WORDS = re.compile(
@@ -368,7 +368,7 @@ def _labels_next(lines: list[Line], i: int) -> bool:
 @lru_cache(maxsize=None)
 def _copy_date() -> re.Pattern[str]:
     """A label of the copy's own date ("Translated: 2026-09-15", "Accessed 3 May 2025"), from briefings/data/months.yaml."""
-    return re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in load("months")["copy_date_labels"]) + r")\b\s*(?:on\b)?\s*:?")
+    return re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in lexicon()["metadata"]["copy_date_labels"]) + r")\b\s*(?:on\b)?\s*:?")
 
 
 def _published(lines: list[Line], kinds: list[str], head_end: int) -> str | None:
@@ -436,13 +436,13 @@ _DIGEST_SOURCE = re.compile(r"^Source:\s*(?P<n>[A-Z][\w'’.&-]*(?:\s(?:of|for|a
 @lru_cache(maxsize=None)
 def _translation_marks() -> tuple[str, ...]:
     """Header words of a digest that translates another outlet's story, from briefings/data/months.yaml."""
-    return tuple(load("months")["translation_marks"])
+    return tuple(lexicon()["metadata"]["translation_marks"])
 
 
 @lru_cache(maxsize=None)
 def _section_words() -> frozenset[str]:
     """A page's section labels ("Opinion", "Analysis"), from briefings/data/months.yaml."""
-    return frozenset(load("months")["section_labels"])
+    return frozenset(lexicon()["metadata"]["section_labels"])
 
 
 def _section_line(text: str) -> bool:
@@ -529,7 +529,7 @@ _HANDLE_BY = re.compile(r"\bby\s(?P<n>@[A-Za-z0-9_]{2,30})\b")
 @lru_cache(maxsize=None)
 def _reader() -> re.Pattern[str]:
     """A broadcast script's reader label ("Reader: Jane Roe"), from briefings/data/months.yaml."""
-    alts = "|".join(re.escape(w) for w in load("months")["reader_labels"])
+    alts = "|".join(re.escape(w) for w in lexicon()["metadata"]["reader_labels"])
     return re.compile(rf"(?i)^(?:{alts})\s*:?\s+(?P<n>[A-Z].+)$")
 
 
