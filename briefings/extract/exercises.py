@@ -54,7 +54,6 @@ _HEDGED = re.compile(r"\b(?:likely|unlikely|chance|probabl[ey]|possibl[ey]|might
 _TO_HOLD = re.compile(r"\bto\s(?:hold|stage|conduct|launch|begin|start|run|host)\s(?:[a-z-]+\s)?$")  # "are to hold joint drills": holding, no series
 _NOT_DONE = re.compile(r"\b(?:would|could|might|not|never|refused)\b|n['’]t\b")  # a drill a country does not or would not hold
 _COORD = re.compile(r",|\band\b|\bor\b")  # a list between two names: both may share a year
-# a sentence opening that uses an exercise already reported as a point in time ("After X,", "Two weeks into X,")
 # a year used as an attribute after "a"/"an" ("under a 2023 arrangement"): no exercise's year
 _ATTR_YEAR = re.compile(r"\ban? (?:19|20)\d{2}(?=\s[a-z])")
 # the year an exercise is moved to ("would be rescheduled for 2027"): no edition of that year is reported
@@ -117,6 +116,7 @@ _ALSO_BEFORE = re.compile(r"\balso\s(?:[\w-]+\s){1,3}$")
 # a sentence about a country's other, habitual drills ("The navy also holds regular drills with X"): no continuation of the exercise
 _OTHER_DRILLS = re.compile(r"\b(?:regular|routine|frequent|other|separate|similar)\s(?:[\w-]+\s){0,2}(?:drills|exercises|patrols)\b")
 _SEPARATE = re.compile(r"(?i)\b(?:separately|meanwhile|elsewhere|in a separate)\b")
+# a sentence opening that uses an exercise already reported as a point in time ("After X,", "Two weeks into X,")
 _TIME_REF = re.compile(r"^(?:After|Before|Following|Ahead of|(?:(?:A|One|Two|Three|Four|Five|Several|Some|Days|Weeks|Hours|Months)\s+)?"
                        r"(?:(?:days?|weeks?|hours?|months?)\s+)?(?:after|into|before|ahead of))\s+(?:the\s+)?$")
 _UMBRELLA_AFTER = re.compile(r"\s+series\b")
