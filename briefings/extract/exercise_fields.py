@@ -27,11 +27,14 @@ _SPEAKER = re.compile(r"(?:['’]s\s+[\w\s]{0,30}?)?\s+(?:(?:has|have|had)\s+)?(
 _OWN_EVENT = re.compile(r"\s+(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,3}?(?:drills?|exercises?|manoeuvres|maneuvers|patrols?|war ?games?)\b"
                         # "the military said it carried out a patrol": the speaker reports what it did itself
                         r"|\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:carried out|conducted|held|staged|launched|completed|flew|sailed)\b")
+# "A and B have announced Exercise X" (the name blanked out), "announced a joint drill": the announcers name their own exercise
+_ANNOUNCED_IT = re.compile(r"\s{4,}|\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:drills?|exercises?|manoeuvres|maneuvers|war ?games?)\b")
 _PAST = re.compile(r"\b(?<!as in )(?<!as during )(?:previous|previously|past|last year|in earlier|formerly|used to|for years)\b")  # (not "as in previous years")
-_FORCE_NEXT = re.compile(r"(?:['’]s)?(?:\s(?:and|,)\s[A-Z][\w-]+)?\s+(?:[A-Z][\w-]+\s)?(?:navy|navies|naval|warships?|ships|vessels|forces|troops|"
+# (a unit's number may come first: "the German 45th Panzer Brigade", "a Dutch mechanised company")
+_FORCE_NEXT = re.compile(r"(?:['’]s)?(?:\s(?:and|,)\s[A-Z][\w-]+)?\s+(?:\d{1,3}(?:st|nd|rd|th)\s)?(?:[A-Z][\w-]+\s)?(?:navy|navies|naval|warships?|ships|vessels|forces|troops|"
                          r"military|militaries|fleet|air force|army|marines|bombers|fighters|jets|aircraft|destroyers?|frigates?|corvettes?|"
                          r"submarines?|units|contingents?|detachment|task group|flotilla|officers|soldiers|sailors|personnel|crews|aircrews?|pilots|delegates|"
-                         r"infantry|engineers|paratroopers|commandos|special forces|platoons?|companies|battalions?|brigades?|regiments?)\b", re.I)
+                         r"infantry|engineers|paratroopers|commandos|special forces|platoons?|company|companies|battalions?|brigades?|regiments?)\b", re.I)
 # a lower-case noun right after a name (not a preposition, conjunction or verb: "in the Mediterranean off X")
 _LOWER_NEXT = re.compile(r"\s(?!(?:off|in|and|or|near|to|from|at|on|of|with|by|for|as|until|since|between|where|which|when|while|but|is|was|"
                          r"were|are|has|had|have|will|would|this|that|the|a|an)\b)[a-z]")
@@ -390,7 +393,8 @@ def roles(text: str, explicit: bool, focus: int = 0,
         earlier, prev = prev, in_clause
         if "neither" in clause:
             continue
-        speakers = {t for t in in_clause if (sm := _SPEAKER.match(text, t[1])) and not _OWN_EVENT.match(text, sm.end())}
+        speakers = {t for t in in_clause if (sm := _SPEAKER.match(text, t[1])) and not _OWN_EVENT.match(text, sm.end())
+                    and not (text.endswith("announced", 0, sm.end()) and _ANNOUNCED_IT.match(text, sm.end()))}
         in_clause = [t for t in in_clause if t not in speakers]
         if obs_next:
             obs.update(c for _, _, c in in_clause)
@@ -621,8 +625,12 @@ def _spoke_in(text: str, a: int, b: int) -> bool:
     return pre is not None and (_speaker_before(text, pre.start()) or _SAID_AFTER.match(text, b) is not None)
 
 
-_PREP_PLACES = re.compile(r"\b(?:in|at|around|near|off|outside)\s(?:the\s)?(?P<list>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?"
-                          r"(?:(?:,\s|,?\sand\s)[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)*)")
+# (a longer name that ends in a facility's noun is one place: "the Kenya Defence Forces Staff College")
+# (a lower-case particle may join a place's words: "Sierra del Retín", "Castel di Sangro")
+_PARTICLE = r"(?:\s(?:de|del|de la|da|do|dos|das|di|della|du|des|von|van|der)\s[A-Z][\w'’-]+)?"
+_FACILITY = ("College", "Academy", "School", "Barracks", "Airfield", "Garrison")
+_PREP_PLACES = re.compile(r"\b(?:in|at|around|near|off|outside)\s(?:the\s)?(?P<list>(?:[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,4}\s(?:" + "|".join(_FACILITY) + r")\b|"
+                          r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?" + _PARTICLE + r")(?:(?:,\s|,?\sand\s)[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?" + _PARTICLE + r")*)")
 # a person or body right before "in X" ("officials in Cairo", "the embassy in Manila"), or a reporting verb right after
 _SPOKE_IN = re.compile(r"\b(?:officials?|sources?|diplomats?|spokes(?:man|woman|person|people)|ministry|ministries|government|authorities|"
                        r"embassy|embassies|reporters?|journalists?|correspondents?|analysts?|experts?|observers|press conference|statement|"
@@ -672,7 +680,8 @@ def prep_places(text: str) -> list[str]:
             a = text.find(item, pos)
             pos = a + len(item)
             toks = item.split()
-            if (not toks or toks[0] in _NOT_PLACE_HEAD or item in _BARE_COMPASS or (item in forms and item not in capitals) or any(t in _NOT_PLACE_WORDS for t in toks)
+            if (not toks or toks[0] in _NOT_PLACE_HEAD or item in _BARE_COMPASS or (item in forms and item not in capitals)
+                    or (any(t in _NOT_PLACE_WORDS for t in toks) and toks[-1] not in _FACILITY)
                     or (item.isupper() and len(item) <= 5)):
                 continue
             if any(s < a + len(item) and a < e for s, e in known) or "'s" in item or "’s" in item or re.match(r"\s+of\b", text[pos:pos + 4]):

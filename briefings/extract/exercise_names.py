@@ -164,6 +164,20 @@ _NAME_APPOS = re.compile(r",\s(?:the|a|an|their|its)\s"
                          r"winter|summer|spring|autumn|army|navy|field|training)\s){0,3})(?:exercises?|drills?|war ?games?)"
                          r"(?=\s+(?:between|with|of|in|off|that|which|involving|led|hosted|held|for|at|on|run)\b|\s*[,.;])")
 _NAME_BEFORE = re.compile(rf"(?<![\w'’-])(?P<n>{_CAP}[\w'’-]*(?:\s(?:{_PARTICLES}\s)?{_CAP}[\w'’-]*){{0,3}})$")
+# a name the text says something is called ("the release calls it "X-2026"")
+_CALLS_IT = re.compile(r"\b(?:calls?|called)\s(?:it|them|the (?:drills?|exercises?|manoeuvres))\s[\"“‘]?$")
+# a verb of starting or staging an exercise just before a name and year ("the army kicked off Iron Wolf 2026 on Monday")
+_STAGED_BEFORE = re.compile(r"\b(?:kicked off|launched|began|opened|staged|conducted|wrapped up|concluded)\s$")
+# a name and year as the subject of a verb of holding ("X 2026 (XF-11) was held at Y", "X 2026 took place in May")
+_HELD_AFTER = re.compile(r"(?:\s\([A-Z][\w-]{1,10}\))?\s(?:(?:was|were|is|will be)\s(?:\w+ly\s)?(?:held|staged|conducted)|took place|kicked off|got under way)\b")
+# a military word somewhere in the sentence: a name staged or held there is an exercise, not a fair or a games
+_MILITARY = re.compile(r"(?i)\b(?:exercises?|drills?|manoeuvres|maneuvers|troops|forces|navy|navies|naval|army|armies|air force|military|"
+                       r"aircraft|warships|ships|soldiers|sailors|marines|personnel|jets|air base|brigade|battalion|regiment|defen[cs]e)\b")
+# one word of two capitalised parts joined by a hyphen ("US-Moroccan", "Indo-French"): a pair of nations when one part is a country
+_PAIR_ADJ = re.compile(r"[A-Z][\w]*-[A-Z][\w]*")
+# a name of two or three words with an edition number, just after a verb of staging ("hosted Red Wave-8 off X")
+_STAGED_EDITION = re.compile(r"\b(?:hosted|kicked off|began|opened|staged|conducted|held)\s(?P<n>[A-Z][\w'’]*(?:\s[A-Z][\w'’]*){1,2})-(?P<d>[1-9]\d?)\b(?![-\d,.]\d)"
+                             r"(?!\s(?:missiles?|rockets?|satellites?|drones?|jets?|fighters?|aircraft|helicopters?|tanks?|launchers?|systems?|vehicles?)\b)")
 # a capitalised name with an edition number just before an appositive ("Medusa 14" in "Medusa 14, a joint exercise ...")
 _NUMBERED_BEFORE = re.compile(rf"(?<![\w'’-])(?P<n>{_CAP}[\w'’-]*(?:\s{_CAP}[\w'’-]*){{0,2}})\s(?P<d>[1-9]\d?)$")
 # a name set off after an exercise series noun, then described ("its own series, MILAN, held at ...")
@@ -265,6 +279,8 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
         lead = re.search(r"\bExercise\s$", pre)
         if lead:
             a = lead.start() + max(0, a - 9)
+        if series.startswith("Exercise ") and len(series) > 12:
+            series = series[9:]  # "Exercise X 2026" read whole: its series is X, as for a bare "X" elsewhere in the text
         canon = canonical(series) + (f"-{edition}" if edition else "")
         ed = _EDITION.match(text, b) if year is None else None
         if ed:
@@ -314,7 +330,10 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
             after = text[m.end():m.end() + 60]
             before = text[max(0, a - 12):a]
             named_as = (_EXERCISE_WORD.match(after) or re.search(r"(?i)\bexercise\s$", before) or _APPOSITIVE.match(after)
-                        or re.search(r"[A-Z][\w-]*['’]s\s$|\b(?:dubbed|code-?named|named|renamed|called|known as|rebranded as)\s$", before))
+                        or re.search(r"[A-Z][\w-]*['’]s\s$|\b(?:dubbed|code-?named|named|renamed|called|known as|rebranded as)\s[\"“‘]?$", before)
+                        or ("call" in text[max(0, a - 20):a] and _CALLS_IT.search(text, max(0, a - 20), a))
+                        or (len(ytxt) == 4 and " " in n and (_STAGED_BEFORE.search(text, max(0, a - 20), a) or _HELD_AFTER.match(text, m.end()))
+                            and _MILITARY.search(text)))
             if not named_as and len(ytxt) == 4 and ("follow" in text or "ahead of" in text or "preced" in text):
                 named_as = _SEQUEL_OF.match(text[:a])  # "The exercise follows X 2024 ... and comes ahead of X 2025": exercises too
             set_off = not named_as and ", " in text[max(0, a - 3):a] and _APPOS_BEFORE.search(text, max(0, a - 80), a) is not None
@@ -329,6 +348,10 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
             if rx is _HYPHEN_NAME and not (named_as or _ANY_NOUN_I.search(text)):
                 continue
             add(a, m.end(), n, year, soft=set_off and len(ytxt) == 2)
+    if "-" in text and _ANY_DIGIT.search(text):
+        for m in _STAGED_EDITION.finditer(text):
+            if _plain_name_ok(m.group("n")) and _MILITARY.search(text):
+                add(m.start("n"), m.end("d"), m.group("n"), None, edition=m.group("d"))  # "Saudi Arabia hosted Red Wave-8 off Jeddah"
     forms = country_index()[0]
     for m in (_EDITION_OF.finditer(text) if " of " in text else ()):
         n = m.group("n")
@@ -340,8 +363,8 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
         if (n.casefold() in bad or any(t.casefold() in bad for t in toks) or any(t in forms or t.rstrip("'’s") in forms for t in toks)
                 or toks[0] in _LEAD_STOP or toks[0] in _MONTHS or badwords.search(n) or re.search(r"-(?:led|hosted|based|backed)$", toks[-1])
                 or _WEEKDAY.match(toks[0]) or place_like(n) or all(t in _GENERIC_WORDS for t in toks) or toks[-1] in _FORCE_TAILS
-                or toks[-1].endswith(("'s", "’s"))):
-            continue  # (a possessive is no name: "the Pacific's exercise season")
+                or toks[-1].endswith(("'s", "’s")) or ("-" in n and _PAIR_ADJ.fullmatch(n) and any(p in forms for p in n.split("-")))):
+            continue  # (a possessive is no name: "the Pacific's exercise season"; nor a pair of nations: "the annual US-Moroccan exercise")
         add(m.start("n"), m.end("n"), n, None)
     for m in (_QUOTED_NAME.finditer(text) if _QUOTE_CHARS.search(text) else ()):
         n = m.group("n")

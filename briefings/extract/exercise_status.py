@@ -6,14 +6,14 @@ from functools import lru_cache
 
 from .exercise_fields import focus_clause
 from .exercise_refs import CRAFT_AFTER
-from .resources import alternation, any_of, lexicon, lower
+from .resources import alternation, any_of, lexicon, load, lower
 
 
 @lru_cache(maxsize=None)
 def status_rx() -> dict[str, re.Pattern[str]]:
     """Regexes for the status cues (cancelled, planned, under way) and for event verbs."""
     lex = lexicon()
-    return {"cancelled": any_of(lex["cancel_cues"]), "planned": any_of(lex["planned_cues"]),
+    return {"cancelled": any_of(lex["cancel_cues"] + list(load("exercises").get("more_cancel_cues") or [])), "planned": any_of(lex["planned_cues"]),
             "under way": any_of(lex["underway_cues"]),
             "event": alternation(lex["event_verbs"], left=r"\b", right=r"\b")}
 

@@ -27,7 +27,8 @@ _CONTINUE = re.compile(r"\b(?:take place|took place|takes place|taking place|sen
                        r"participa\w+|involved|are back|is back|rejoined|scenarios?|highlights|live[- ]fire|trained|training|practis\w+|practic\w+|rehears\w+|host\w*|co-host\w*|alongside|first-timers|"
                        r"contingents?|troops from|aircraft from|personnel from|ships from|navies of|leads|led by|observers?|withdrew|"
                        r"did not|will not|would not|skip\w*|stayed away|drills|manoeuvr\w+|maneuver\w+|firing|firings|flying|sorties|"
-                       r"task group|serials|forces|troops|warships|sailors|soldiers|personnel|officers|marines|units|air force|aircrew|aircraft|jets|fighters|bombers)\b")
+                       r"task group|serials|forces|troops|warships|sailors|soldiers|personnel|officers|marines|units|air force|aircrew|aircraft|jets|fighters|bombers|"
+                       r"navies from|navies of)\b")  # ("Navies from A, B and C are confirmed")
 _ANY_EXERCISE = re.compile(r"exercis|drill|manoeuv|maneuv|patrol|war ?game|voyage|cruise|\bex\b")
 _NAME_SHAPE = re.compile(r"[A-Z][\w/]*-(?:19|20)\d{2}\b")
 _ALIAS_GAP = re.compile(r"\s*\(\s*")
@@ -116,6 +117,8 @@ _ALSO_BEFORE = re.compile(r"\balso\s(?:[\w-]+\s){1,3}$")
 # a sentence about a country's other, habitual drills ("The navy also holds regular drills with X"): no continuation of the exercise
 _OTHER_DRILLS = re.compile(r"\b(?:regular|routine|frequent|other|separate|similar)\s(?:[\w-]+\s){0,2}(?:drills|exercises|patrols)\b")
 _SEPARATE = re.compile(r"(?i)\b(?:separately|meanwhile|elsewhere|in a separate)\b")
+# a notice issued for a drill ("issued a navigational warning for a live-firing drill"): the drill is announced
+_NOTICE_FOR = re.compile(r"\b(?:warnings?|notices?|NOTAMs?|notifications?)\s(?:for|of)\s(?:an?|the)\s")
 # a sentence opening that uses an exercise already reported as a point in time ("After X,", "Two weeks into X,")
 _TIME_REF = re.compile(r"^(?:After|Before|Following|Ahead of|(?:(?:A|One|Two|Three|Four|Five|Several|Some|Days|Weeks|Hours|Months)\s+)?"
                        r"(?:(?:days?|weeks?|hours?|months?)\s+)?(?:after|into|before|ahead of))\s+(?:the\s+)?$")
@@ -148,6 +151,12 @@ _OWN_PROGRAMME = re.compile(r"(?:The |Its |This year's )?(?:[Ff]ield |[Ll]ive |[
                             r"(?:will\s+|also\s+|is to\s+){0,2}(?:include|includes|included|feature|features|featured|involve|involves)\b", re.I)
 _OF_THIS_SCALE = re.compile(r"\s+(?:of (?:this|that|such|its|their) (?:scale|size|kind|type|magnitude|complexity)|on (?:this|that|such a) scale)\b")
 _ACRONYM_AFTER = re.compile(r"\s?\(([A-Z]{2,6})\)")
+# a verb or time word reporting an exercise as held now ("began their X drills on Monday", "X returns this week"): this year's edition
+_HELD_NOW = re.compile(r"\b(?:began|begin|begins|opened|opens|launched|kicked off|got under way|is under way|are under way|held|hold|holds|holding|staged|"
+                       r"stage|conducted|took place|takes place|is taking place|started|returns|returned|this week|this month|today|tomorrow|"
+                       r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
+# a sentence giving the exercise just named another name ("In Russian it's called X", "The drill is also known as X")
+_ITS_CALLED = re.compile(r"\b(?:it|the (?:exercise|drills?))\s?(?:['’]s|\sis|\swas)\s(?:also\s)?(?:called|known as)\s[\"“‘]?$", re.I)
 # initials given as another name after "or" ("Cold Response Exercise 2024, or CRE 24, ...")
 _OR_ACRONYM = re.compile(r",\sor\s(?P<f>(?P<a>[A-Z]{2,6})(?:[\s-]?\d{2})?)(?=[,;.)]|\s(?:is|was|will|has)\b)")
 
@@ -191,9 +200,10 @@ class _Builder:
         for r in self.records:
             if r.canon == c and r.year == year:
                 return r
-        if (year is not None or c != bc) and not (year and self.pub_year and year < self.pub_year):
-            for r in self.records:  # (a past year names a past edition: "X, which joined Y 2025, ..." leaves this year's Y alone)
-                if r.base == bc and r.canon == bc and r.year is None:
+        past = bool(year and self.pub_year and year < self.pub_year)
+        if year is not None or c != bc:
+            for r in self.records:  # (a past year names a past edition: "X, which joined Y 2025, ..." leaves this year's Y, reported as held, alone)
+                if r.base == bc and r.canon == bc and r.year is None and not (past and any(_HELD_NOW.search(t) for t, _, _ in r.segs)):
                     r.canon, r.year, r.key = c, year, (c, year)
                     return r
         r = Record((c, year), kind, c, year, bc)
@@ -238,6 +248,12 @@ class _Builder:
         return r
 
 
+def _foreign_phrase(s: str, ph: PhraseHit, r: Record) -> bool:
+    """Whether a definite phrase names countries ("the Latvian-Estonian drill") none of which the record's mentions name."""
+    own = {c for _, _, c in country_spans(s[ph.start:ph.end])}
+    return bool(own) and not own & {c for full, _ in r.fulls for _, _, c in country_spans(full)}
+
+
 def _echoed(b: _Builder, s: str, ph: PhraseHit) -> Record | None:
     """The unnamed exercise whose introducing phrase a definite phrase repeats ("a new air-defence exercise ... The new exercise")."""
     if ph.det != "the" or ph.ordinal:
@@ -280,7 +296,7 @@ def _creates(text: str, ph: PhraseHit, ctx: _Context) -> bool:
     """Whether an indefinite exercise phrase introduces a new unnamed exercise (with a place or date)."""
     if ph.kind == "any" or ph.generic or ph.det in {"poss"} and not ph.ordinal and not ph.defining:
         return False
-    if not (ph.defining or status_rx()["event"].search(lower(text))):
+    if not (ph.defining or status_rx()["event"].search(lower(text)) or _NOTICE_FOR.search(text, max(0, ph.start - 40), ph.start + 2)):
         return False
     if "would " in text or "could " in text or "might " in text:
         if _HEDGED.search(text, max(0, ph.start - 140), ph.start):
@@ -328,6 +344,15 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
                 refs.append((h.start, r, "explicit"))
                 ref_end[id(r)] = h.end
                 continue
+            if " called " in s[max(0, h.start - 12):h.start] or " known as " in s[max(0, h.start - 12):h.start]:
+                sal = b.salient("any") if _ITS_CALLED.search(s, max(0, h.start - 40), h.start) and not any(o.end <= h.start for o in names) else None
+                if sal is not None and sal.canon and h.year in (None, sal.year):
+                    sal.forms.append((h.name, "alias"))  # "In Russian it's called X-2026": another name of the exercise just named
+                    for y in {None, h.year}:
+                        b.aliases.setdefault((h.canon.casefold(), y), sal)
+                    refs.append((h.start, sal, "explicit"))
+                    ref_end[id(sal)] = h.end
+                    continue
             two = re.search(r"(?<![\d'])\d{2}$", h.name) if h.year else None
             if two and (int(two.group(0)) in ordinals or h.base.casefold() in numbered):
                 numbered.add(h.base.casefold())  # "the 14th edition of ... Medusa", "Medusa-14", "Medusa-13": edition numbers
@@ -522,6 +547,8 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
                     continue
                 here = {id(r): r for p0, r, m in refs if m == "explicit" and p0 < ph.start and r.canon and (ph.kind != "patrol" or r.kind == "patrol")}
                 target = next(iter(here.values())) if len(here) == 1 else (_echoed(b, s, ph) or b.salient(ph.kind))  # the one exercise named before it here
+                if target is not None and len(here) != 1 and ph.det == "the" and _foreign_phrase(s, ph, target):
+                    target = None  # "the planned Latvian-Estonian drill" after a Polish exercise: another pair's exercise
                 if target is None and _creates(masked, ph, ctx):
                     target = b.new(("#new", ui, ph.start), ph.kind)
                 if target is not None:
@@ -547,7 +574,8 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
             if target is not None:
                 refs.append((0, target, "anaphor"))
         if not refs and not u.heading and b.records and (u.table or (u.kind == "claim" and _CONTINUE.search(lower(s))
-                                                                     and not ("s " in s and _OTHER_DRILLS.search(s)))):
+                                                                     and not ("s " in s and _OTHER_DRILLS.search(s))
+                                                                     and not (_SEPARATE.match(s) and _ANY_EXERCISE.search(lower(s))))):
             target = b.salient("any")
             if target is not None:
                 refs.append((0, target, "table" if u.table else "continuation"))
