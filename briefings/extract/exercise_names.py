@@ -357,7 +357,8 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
         n = m.group("n")
         if n.casefold() not in bad and not any(t in forms for t in n.split()):
             add(m.start("n"), m.end("n"), n, None)
-    for m in (_THE_NAMED.finditer(text) if _NOUN_WORD.search(text) else ()):
+    noun = _NOUN_WORD.search(text) is not None  # (read once: the scans below need an exercise noun)
+    for m in (_THE_NAMED.finditer(text) if noun else ()):
         n = m.group("n")
         toks = n.split()
         if (n.casefold() in bad or any(t.casefold() in bad for t in toks) or any(t in forms or t.rstrip("'’s") in forms for t in toks)
@@ -394,7 +395,7 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
                 or not (_EXERCISE_WORD.match(after) or _APPOSITIVE.match(after))):
             continue
         add(a, m.end(), n, None, edition=m.group("r"))  # "Harbor Guard VII, a naval exercise ...": its seventh edition
-    for m in (_NOUN_NAME.finditer(text) if _NOUN_WORD.search(text) else ()):
+    for m in (_NOUN_NAME.finditer(text) if noun else ()):
         if not _MOD_BEFORE.search(text, max(0, m.start() - 60), m.start()):
             continue  # "the exercise X" needs a modifier ("During the exercise HMS X fired" names a ship)
         n = m.group("n")
@@ -411,13 +412,13 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
         else:
             add(a, b, n, None, wider=True, soft=True)
     if ", " in text:
-        for m in (_APPOS_NUMBERED.finditer(text) if _NOUN_WORD.search(text) or "edition" in text or "iteration" in text else ()):
+        for m in (_APPOS_NUMBERED.finditer(text) if noun or "edition" in text or "iteration" in text else ()):
             if not _APPOS_BEFORE.search(text, max(0, m.start() - 80), m.start("n")):
                 continue  # set off after an exercise noun: "the last exercise of its kind, X 3, was ..."
             n, a = _strip_lead(m.group("n"), m.start("n"))
             if _plain_name_ok(n) and n.split()[-1] not in _NUMBERED_THINGS:
                 add(a, m.end(), n, None, edition=m.group("d") or m.group("r"), soft=True)  # "..., Harbor Guard 3, was held in 2023"
-        for m in (_NAME_APPOS.finditer(text) if _NOUN_WORD.search(text) else ()):
+        for m in (_NAME_APPOS.finditer(text) if noun else ()):
             if any(w in _NOT_ADJ for w in m.group("mods").split()):
                 continue
             nb = _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
@@ -433,7 +434,7 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
                 continue  # "Earlier, the joint drills with ...": one capitalised word opening a sentence is an adverb, not a name
             if _plain_name_ok(n):
                 add(a, m.start(), n, None, wider=True, soft=True)  # "Blue Pennant, the bilateral exercise between ..."
-        for m in (_NOUN_APPOS.finditer(text) if _NOUN_WORD.search(text) else ()):
+        for m in (_NOUN_APPOS.finditer(text) if noun else ()):
             n, a = _strip_lead(m.group("n"), m.start("n"))
             if " " in n and _plain_name_ok(n):
                 add(a, m.end("n"), n, None, soft=True)  # "its own joint exercise, Silver Kiwi, was last held in 2023"

@@ -97,7 +97,7 @@ def claim_features(text: str, f: ClaimFeatures, para_rank: int, pos: int, exerci
     low = lower(text)
     n = len(text.split())
     quoted = sum(len(m.group(0)) for m in _QUOTE.finditer(text))
-    outside = _QUOTE.sub(" ", low)
+    outside = _QUOTE.sub(" ", low) if quoted else low  # (no quotation in the text: none in its lower case either)
     reaction, habitual, scene, ceremony, context, cancel = _cues()
     return {
         "base": 1.0, "lead": max(0.0, 1.0 - para_rank / 6), "first": float(pos == 0),
@@ -107,7 +107,7 @@ def claim_features(text: str, f: ClaimFeatures, para_rank: int, pos: int, exerci
         "pronoun": float(bool(_PRONOUN_START.match(text))), "short": float(n < 6 or (n < 8 and f.anchors == 0)),
         "long": float(n > 60), "question": float(text.rstrip("\"”’' ").endswith("?") or text.startswith("To ask") and bool(_ASKS.match(text))), "judgement": weak_judgement,
         "quote": float(quoted > 0.4 * len(text)), "bio": float(("is a" in low or "is the" in low or "was a" in low or "was the" in low) and bool(_BIO.search(low))),
-        "background": float(any(w in low for w in _BACKGROUND_WORDS) and bool(_BACKGROUND.search(low))), "address": float(bool(_ADDRESS.search(_QUOTE.sub(" ", text)))),
+        "background": float(any(w in low for w in _BACKGROUND_WORDS) and bool(_BACKGROUND.search(low))), "address": float(bool(_ADDRESS.search(_QUOTE.sub(" ", text) if quoted else text))),
         "narrator": float(text[:1] in "IM" and bool(_NARRATOR.match(text))),
         "meta": float(_hit(_meta(), (_THREAD_NO.sub("", low) if low[:1].isdigit() else low).replace("’", "'"))),
         "header": float(in_header), "absent": float(any(w in low for w in _ABSENT_WORDS) and bool(_ABSENT.search(low))),

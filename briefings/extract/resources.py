@@ -320,6 +320,7 @@ def series_matches(text: str) -> list[re.Match[str]]:
 _SAFE_BEFORE = re.compile(r"\\b|\\s\+?|\(\?:|\(|\||\^| ")
 _OTHER_SYNTAX = re.compile(r"\(\?<?[=!]|\\.|\[[^\]]*\][+*?]?|\{\d*,?\d*\}|[)?*+.$]")
 _LITERAL = re.compile(r"[a-z][a-z'’-]{2,}")
+_LEAD_LOOKBEHINDS = re.compile(r"^(?:\(\?<[!=](?:[^()\\]|\\.)*\))+")  # look-behinds (without groups inside) opening a pattern
 _OPTIONAL = re.compile(r"\||\?(?!:)|\*|\{0|\(\?<?=")
 
 
@@ -484,9 +485,10 @@ class CueSet:
                     a_lits = a_lits - _COMMON  # each path of a cue pattern has a rarer literal than these
                 self._alts.append((re.compile(alt), a_lits, every))
                 self._req.append(required_literal(alt))
-                # without its leading \b, an alternative that starts with a word (or a group of words) is scanned
-                # for fast (a literal prefix or a set of first letters)
-                self._pre.append(re.compile(alt[2:]) if re.match(r"\\b(?:[a-z]|\(\?:)", alt) else None)
+                # without its leading \b (and the look-behinds before it), an alternative that starts with a word
+                # (or a group of words) is scanned for fast (a literal prefix or a set of first letters)
+                body = _LEAD_LOOKBEHINDS.sub("", alt, 1)
+                self._pre.append(re.compile(body[2:]) if re.match(r"\\b(?:[a-z]|\(\?:)", body) else None)
         self._always = [i for i, (_, lits, _) in enumerate(self._alts) if not lits]
         self._by_lit: dict[str, list[int]] = {}
         for i, (_, lits, _) in enumerate(self._alts):
