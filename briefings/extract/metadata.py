@@ -91,6 +91,36 @@ def _more_vocab() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re
             re.compile(rf"(?i)^(?:{alt(lexicon()['clutter']['bio_headers'])})\s*[:—–-]\s*"))
 
 
+@lru_cache(maxsize=None)
+def _office_vocab() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]:
+    """Header vocabulary of offices and credits: (honorifics with a full stop, a press office's word, a team's credit line's outlet)."""
+    m = lexicon()["metadata"]
+
+    def alt(words: list[str]) -> str:
+        """An alternation of literal words, longest first."""
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    return (frozenset(w.casefold() for w in m["name_titles"]), re.compile(rf"(?i)\b(?:{alt(m['issuer_words'])})\b"),
+            re.compile(rf"\bby the\s(?:[\w'’&-]+\s){{0,4}}(?i:{alt(m['desk_words'])}),\s(?:the\s)?"
+                       r"(?P<n>[A-Z][\w'’.&-]*(?:\s(?:of|for|and|the|&|[A-Z][\w'’.&-]*)){0,6})\s*$"))
+
+
+_PUB_NAME = r"(?:the\s)?(?P<n>[A-Z][\w&'’.-]*(?:\s(?:of|for|and|on|the|&)\s[A-Z][\w&'’.-]*|\s[A-Z][\w&'’.-]*){0,6})"
+
+
+@lru_cache(maxsize=None)
+def _note_vocab() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a note naming the publication after its cue, a closing line naming the publication before "is published by")."""
+    m = lexicon()["metadata"]
+
+    def alt(words: list[str]) -> str:
+        """An alternation of literal words, longest first."""
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    return (re.compile(rf"(?i:\b(?:{alt(m['publication_notes'])}))\s{_PUB_NAME}"),
+            re.compile(rf"^{_PUB_NAME}\s(?i:{alt(m['published_by'])})\b"))
+
+
 def _org(s: str) -> bool:
     """Whether a name carries a word of an organisation's name (Times, Ministry, Notícias ...)."""
     return bool(_ORG_WORDS.search(s) or _more_vocab()[0].search(s))
@@ -108,17 +138,19 @@ def _clean_name(raw: str) -> str | None:
     not_names, byline_word, role_tail = _vocab()[:3]
     raw = byline_word.sub("", raw)  # "Por X"
     raw = re.sub(r"^(?:Posted|Published|Written|Filed)\b.*?\sby\s+", "", raw)
+    if " in " in raw and " and " in raw:  # "A in Colombo and B in Dhaka": each writer's place is no part of the names
+        raw = re.sub(r"\sin\s[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}(?=\s(?:and|&)\s[A-Z]|\s*[;.]?\s*$)", "", raw)
     series = _NAME_SERIES.match(raw) if ", " in raw and " and " in raw else None
     if series:  # "A, B and C": every name, when each one is a name
         names = [_clean_name(p) for p in re.split(r",\s(?:and\s)?|\sand\s", series.group(0).strip().rstrip("."))]
         if len(names) >= 3 and all(n and " and " not in n for n in names):
             return ", ".join(names[:-1]) + " and " + names[-1]  # type: ignore[operator]
-    s = re.split(r"\s[|·•/]\s|,\s|\s[–—-]\s|\s\(|\son\s|\sin\s(?=[A-Z])", raw)[0].strip().rstrip(".")
+    s = re.split(r"\s[|·•/]\s|,\s|\s[–—-]\s|\s\(|\son\s|\s(?:in|for)\s(?=[A-Z])", raw)[0].strip().rstrip(".")
     s = role_tail.sub("", s)  # "X Staff reporter", "X Associated Press"
     parts = []
     for part in re.split(r"\s+and\s+|\s*&\s*", s):
         toks = part.strip().split()
-        while len(toks) > 2 and (toks[0].casefold() in _TITLE_WORDS or re.search(r"\d", toks[0])):
+        while len(toks) > 2 and (toks[0].casefold() in _TITLE_WORDS or toks[0].casefold() in _office_vocab()[0] or re.search(r"\d", toks[0])):
             toks = toks[1:]  # "Cdr. Aditi Rao": the rank is not the name
         parts.append(" ".join(toks))
     s = " and ".join(parts)
@@ -179,7 +211,8 @@ _STATE_NAME = re.compile(r"^(?:the\s)?(?:(?:Federal|Islamic|People's|Democratic|
                          r"Grand Duchy|Sultanate|Emirate|Government)\sof\s(?:the\s)?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3}$")
 
 
-_GOV_BODY = re.compile(r"\b(?:Ministry|Department|Government|Office|Command|Embassy|Navy|Army|Forces|Coast Guard|Agency|Secretariat)\b")
+_GOV_BODY = re.compile(r"\b(?:Ministry|Department|Government|Office|Command|Embassy|Navy|Army|Forces|Coast Guard|Agency|Secretariat|"
+                       r"National Defen[cs]e)\b")  # ("National Defence — Canada": a department named for its task)
 
 
 def _dash_masthead(text: str) -> bool:
@@ -196,7 +229,8 @@ def _state_masthead(text: str) -> bool:
     state = parts[1].strip()
     if _STATE_NAME.match(state):
         return True
-    return country_index()[0].get(state) == state and _GOV_BODY.search(parts[0]) is not None  # (not "Harbour News – Estonia": an edition)
+    state = state.title() if state.isupper() else state  # "MINISTRY OF DEFENCE — ROMANIA"
+    return country_index()[0].get(state) == state and _GOV_BODY.search(parts[0].title()) is not None  # (not "Harbour News – Estonia": an edition)
 
 
 def _is_name_words(s: str) -> bool:
@@ -251,6 +285,23 @@ def _is_masthead(text: str, rest: str) -> bool:
     return s.isupper() or _org(s) or s.casefold() in rest.casefold() or s != text.strip() and _vocab()[3].search(text) is not None
 
 
+_SEGMENT_SEP = re.compile(r"\s[|·•›»]\s")
+_DIGIT = re.compile(r"\d")
+
+
+def _outlet_over_section(text: str) -> str | None:
+    """The outlet's name of a short line "Outlet | Section" or a bare outlet's name ("Harbour Review | Analysis"), else None."""
+    s = text.strip()
+    segs = [p.strip() for p in _SEGMENT_SEP.split(s)] if s else []
+    if not segs or len(segs) > 3 or "," in segs[0] or n_words(segs[0]) < 2 or any(more_words_than(p, 3) for p in segs[1:]):
+        return None
+    if not _org(segs[0]) or (len(segs) == 1 and not _org(segs[0].split()[-1])):
+        return None  # (a bare line ends with the outlet's word, "Harbour Security Report"; not a subtitle "Ministry Confirms Drills")
+    if _DIGIT.search(s) or _BYLINE.match(s) or _section_line(s):
+        return None
+    return segs[0] if _is_masthead(segs[0], "") else None
+
+
 def _nice_case(name: str, text: str) -> str:
     """The outlet name as the page spells it in mixed case elsewhere, else title case for an all-caps masthead."""
     if not name.isupper():
@@ -274,6 +325,7 @@ def _recover(text: str) -> Metadata:
     head_end = header_end(lines, kinds)
     nonblank = [ln for ln in lines if ln.text.strip()]
     masthead: str | None = None
+    issuer: str | None = None
     title: str | None = None
     title_idx = -1
     top = nonblank[0] if nonblank else None  # (a masthead with an edition label looks like a navigation bar: keep it)
@@ -283,6 +335,10 @@ def _recover(text: str) -> Metadata:
         rest = text[first.end:]
         if first.index < head_end and _is_masthead(first.text, rest):
             masthead = first.text.strip()
+            nxt = next((ln for ln in nonblank if ln.index > first.index), None)
+            if (nxt and nxt.index < head_end and _office_vocab()[1].search(nxt.text) and not _NAV_SEP.search(nxt.text) and _org(nxt.text)
+                    and _is_masthead(nxt.text, "")):
+                issuer = nxt.text.strip()  # a ministry's header over its press office's line: the office issued the release
             break
         if not (_NAV_SEP.search(first.text) and is_furniture(first.text)):
             break
@@ -290,7 +346,8 @@ def _recover(text: str) -> Metadata:
         masthead = _issue_masthead(lines, head_end)  # a newsletter's name above "Issue #87 | Friday, 16 May 2025"
     first_date = next((ln.index for ln in lines[:head_end] if first_full_date(ln.text) or re.search(r"\bby\s+[A-Z]", ln.text)), head_end)
     nav = max((ln.index for ln, k in zip(lines[:min(first_date, 10)], kinds) if k == CLUTTER and _NAV_SEP.search(ln.text)
-               and not re.search(r"[\d:]", ln.text) and not _name_list(ln.text)), default=-1)  # (a byline of names is no navigation bar)
+               and not re.search(r"[\d:]", ln.text) and not _name_list(ln.text) and not _outlet_over_section(ln.text)),
+              default=-1)  # (a byline of names, or the outlet's name over its section, is no navigation bar)
     for ln, k in zip(lines, kinds):
         if ln.index >= head_end and title is not None:
             break
@@ -326,8 +383,13 @@ def _recover(text: str) -> Metadata:
         title, title_idx = _MD_MARK.sub("", s).strip() or s, ln.index
         title = _vocab()[4].sub("", title) or title  # "Thread: ..."
         break
+    if masthead is None and title_idx >= 0:
+        for ln in [ln for ln in lines[title_idx + 1: head_end] if ln.text.strip()][:2]:
+            if _outlet_over_section(ln.text):
+                masthead = ln.text.strip()  # the outlet's name under the headline: "Harbour Review | Analysis"
+                break
     published = _published(lines, kinds, head_end)
-    outlet = _outlet(text, lines, masthead, head_end)
+    outlet = _outlet(text, lines, issuer or masthead, head_end)
     author = _author(lines, kinds, head_end, title_idx, masthead)
     return Metadata(title=title, published=published, outlet=outlet, author=author)
 
@@ -338,6 +400,9 @@ _INTERVIEW_BY = re.compile(r"^(?:Interview|Interviewed|Interviews|Questions|Q&A|
 _BIO_OUTLET = re.compile(r"\b(?:covers|writes about|writes on|reports on|reports|is (?:a|an|the) (?:[\w-]+\s){0,3}(?:correspondent|reporter|editor|writer|columnist|contributor))"
                          r"\b[^.]{0,120}?\bfor\s(?:the\s)?(?P<n>[A-Z][\w&'’-]*(?:\s(?:of|and|&|the|[A-Z][\w&'’-]*)){0,5})\.?\s*$")
 _ISSUE_LINE = re.compile(r"(?i)^(?:issue|vol\.|volume|no\.|edition)\s*#?\d")
+# a publication's line about itself under its name: "A newsletter on maritime Asia, by Jane Roe", "The weekly podcast about sea power"
+_SELF_DESCRIPTION = re.compile(r"(?i)^(?:a|an|the|your)\s(?:[\w-]+\s){0,2}(?:blog|newsletter|podcast|substack|bulletin|digest|magazine|journal|briefing)\s"
+                               r"(?:about|on|for|of|covering|from|by)\b")
 
 
 def _issue_masthead(lines: list[Line], head_end: int) -> str | None:
@@ -349,6 +414,8 @@ def _issue_masthead(lines: list[Line], head_end: int) -> str | None:
             continue
         if prev and s[:1] in "IiVvNnEe" and _ISSUE_LINE.match(s) and _is_masthead(prev, ""):
             return prev
+        if prev and _SELF_DESCRIPTION.match(s) and _is_name_words(prev) and not is_furniture(prev) and not _clean_name(prev):
+            return prev  # "Harbour Notes" over "A newsletter on the sea lanes, by Jane Roe"
         prev = s
     return None
 
@@ -371,6 +438,12 @@ def _copy_date() -> re.Pattern[str]:
     return re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in lexicon()["metadata"]["copy_date_labels"]) + r")\b\s*(?:on\b)?\s*:?")
 
 
+def _span_first(s: str) -> bool:
+    """Whether a line's first date is a span of days ("8–14 May 2025"), not one day."""
+    hits = [h for h in find_dates(s) if h.has_year]
+    return bool(hits) and hits[0].end is not None and hits[0].end != hits[0].start
+
+
 def _published(lines: list[Line], kinds: list[str], head_end: int) -> str | None:
     """The first full date of the header (or of the first body paragraph)."""
     request, answer = _vocab()[6:]
@@ -382,6 +455,8 @@ def _published(lines: list[Line], kinds: list[str], head_end: int) -> str | None
         if cd:
             s = s[:cd.start()]  # "Original language: Russian | Translated: 2026-09-15": the translation's date, not the original's
         iso = first_full_date(s)
+        if iso and ("–" in s or "-" in s) and ln.index < head_end and not more_words_than(s, 8) and _span_first(s):
+            continue  # a span ("Week of 8–14 May 2025") is the period a digest covers, not its date
         if iso and not request.search(s):
             return iso
     for ln in lines[head_end: head_end + 8]:
@@ -483,6 +558,17 @@ def _outlet(text: str, lines: list[Line], masthead: str | None, head_end: int) -
         if masthead[-6:].casefold() == "online" and _ORG_WORDS.search(masthead[:-7]):
             masthead = _ONLINE_TAIL.sub("", masthead)  # "HARBOUR NEWS ONLINE": the outlet's name without its web label
         return _nice_case(masthead, text)
+    for ln in lines[:min(head_end, 12)]:
+        s = ln.text.strip()
+        by = _BYLINE.match(s) if ("by" in s or "By" in s) else None
+        for seg in re.split(r"\s[|–—]\s|,\s|\sfor\s(?=[A-Z])", by.group("n"))[1:] if by and _clean_name(by.group("n")) else ():
+            seg = seg.strip().rstrip(".")
+            if (_org(seg) and _is_name_words(seg) and not any(c.isdigit() for c in seg) and not _section_line(seg)
+                    and not _vocab()[2].search(" " + seg) and not _GOV_BODY.search(seg) and not _office_vocab()[1].search(seg)):
+                return seg  # the outlet in a byline: "By Jane Roe | Harbour Affairs Quarterly | May 2026", "By Jane Roe for Harbour Review"
+        desk = _office_vocab()[2].search(s) if " by the " in s else None
+        if desk and _org(desk.group("n")):
+            return desk.group("n")  # a team's credit: "Compiled by the Asia Desk, Harbour Press Monitor"
     for ln in lines[:head_end]:
         src = _SOURCE_LINE.match(ln.text.strip())
         if src:
@@ -515,6 +601,12 @@ def _outlet(text: str, lines: list[Line], masthead: str | None, head_end: int) -
             if n and n.casefold() not in {"us", "the", "all"} and not n.startswith("All rights"):
                 n = re.sub(r"\.\s.*$|\s+All$", "", n)
                 return re.sub(r"\s+(?:Ltd|Limited|Inc|LLC|Pty|plc|PLC|GmbH|Corp|Corporation|Co)\.?$", "", n)
+    notes, pub_by = _note_vocab()
+    for s in [ln.text.strip() for ln in lines[:head_end]] + tail_lines:
+        m = notes.search(s) if more_words_than(s, 2) and not more_words_than(s, 40) else None
+        m = m or (pub_by.match(s) if " by " in s or " of " in s else None)
+        if m and m.group("n").strip(".") and m.group("n").casefold() not in {"us", "this", "our"}:
+            return re.sub(r"[.!]+$", "", m.group("n"))  # "Originally published in Harbour Review.", "Harbour Review is published by ..."
     for s in tail_lines:
         bio = _BIO_OUTLET.search(s) if " for " in s else None
         if bio and _org(bio.group("n")):
@@ -551,7 +643,7 @@ def _author(lines: list[Line], kinds: list[str], head_end: int, title_idx: int, 
             s = ln.text.strip()
             if s and s != masthead and not _ORG_WORDS.search(s.split(",")[0]):
                 name = _clean_name(s)
-                if name and n_words(s) <= 10:
+                if name and n_words(s) <= 10 and name not in country_index()[0]:  # (not a dateline's capital: "New Delhi, 3 May 2025")
                     return _name_list(s) or name
                 for seg in (re.split(r"\s[|·•]\s", s)[1:] if n_words(s) <= 14 else ()):
                     name = None if re.search(r"\d", seg) else _clean_name(seg)
@@ -569,6 +661,12 @@ def _author(lines: list[Line], kinds: list[str], head_end: int, title_idx: int, 
                 name = _clean_name(r.group("n")) if r else None
                 if name:
                     return name  # a bulletin script's "Reader: Jane Roe"
+    for ln in lines[:min(head_end, 6)]:
+        s = ln.text.strip()
+        if " by " in s and _SELF_DESCRIPTION.match(s):
+            name = _clean_name(s.rsplit(" by ", 1)[1])
+            if name:
+                return name  # the writer of a newsletter: "A newsletter on maritime Asia, by Jane Roe"
     name = _lead_byline(lines, kinds, head_end)
     if name:
         return name
@@ -592,7 +690,8 @@ def _author(lines: list[Line], kinds: list[str], head_end: int, title_idx: int, 
         s = bio_label.sub("", ln.text.strip().lstrip("*_"))  # (also "About the author: Jane Roe is ...", in italics)
         m = _BIO_NAME.match(s) or bio_other().match(s)  # ("Ola Berg er journalist i ...")
         if m and not _ORG_WORDS.search(m.group("n")):
-            return m.group("n")
+            toks = m.group("n").split()
+            return " ".join(toks[1:]) if len(toks) > 2 and toks[0].casefold() in _office_vocab()[0] else m.group("n")  # ("Dr. Jane Roe is ...")
     return None
 
 
