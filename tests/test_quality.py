@@ -49,10 +49,10 @@ FLOORS = {
     "train9": (0.98, 0.75, 0.99, 0.97, 1.0, 0.95, 0.86, 0.86, 0.97, 1.0, 1.0, 1.0, 1.0),
     # train10 (written as blind10): South Asia, Southeast Asia, Romania, Gulf, Canada, Baltic, North Africa, Fiji, Russia, SADC,
     # Central Asia, Western Europe; transcript, thread, FAQ explainer, radio script, numbered findings, trade newsletter
-    "train10": (1.0, 0.71, 0.98, 0.9, 1.0, 0.89, 0.81, 0.65, 0.97, 1.0, 1.0, 1.0, 0.75),
+    "train10": (1.0, 0.74, 0.98, 0.9, 1.0, 0.89, 0.81, 0.65, 0.97, 1.0, 1.0, 1.0, 0.75),
     # train11 (written as blind11): Caribbean, Gulf of Guinea, Lake Victoria, Red Sea, Maldives, Indonesia, Arctic, Black Sea,
     # Brazil, Karachi, Gulf of Oman, Armenia; wire, regional paper, commentary, press release, newsletter, digest, Q&A, live blog
-    "train11": (0.98, 0.8, 0.95, 0.86, 0.97, 0.8, 0.75, 0.67, 0.88, 0.91, 1.0, 1.0, 1.0),
+    "train11": (0.98, 0.82, 0.99, 0.97, 0.98, 0.8, 0.76, 0.7, 0.88, 0.91, 1.0, 1.0, 1.0),
 }
 MAX_NOISE = {"blind3": 1, "train5": 1, "train7": 1, "train8": 1, "train11": 1}  # blind3: one gold noise line is also a sentence of the article's body;
 # train5: one photo caption of a gallery is gold noise while other captions carry gold claims

@@ -29,10 +29,11 @@ _COPULA = re.compile(r"\b(?:is|are|was|were|isn't|aren't|wasn't|weren't|isn’t|
 _SAID_WORDS = ("said", "says", "told", "confirmed", "announced", "stated")  # one is in every match of _official_said
 _THREAD_NO = re.compile(r"^\d{1,3}/\s+")  # a post's number in a thread ("7/ My read: ...")
 _REFERRAL_WORDS = ("refer you", "speculate", "comment", "judge", "get into", "go into")  # one is in every match of _referral
+_SELF_INTRO = re.compile(r"^(?:I'm|I’m|I am) [A-Z][\w'’-]+ [A-Z][\w'’-]+(?:\.|,| and\b)")  # a host introducing themselves ("I'm Ana Ruiz.")
 _READER_ASK = re.compile(r"^(?!Let\b)[A-Z][a-z]+ (?:me|us)\b")  # a request to the reader ("Buy me a coffee.", "Tell us what you think.")
 _MODAL = re.compile(word_alternation((r"may\b(?! not have been| be reached)", r"might\b(?! not have been| be reached)",
                                        r"could (?!not\b|n't|be reached|not be reached)(?:well |also |yet |still |soon )?[a-z]+")))
-_SAYS = re.compile(r"\b(?:said|say|says|noted|note|notes|believe|believes|argue|argues|argued|think|warn|warned|suggest|suggested)\b")
+_SAYS = re.compile(r"\b(?:said|say|says|noted|note|notes|believe|believes|argue|argues|argued|think|warn|warned|suggest|suggested|see|sees|view|views)\b")
 _SPEECH = re.compile(r"\b(?:said|says|added|adds|noted|notes|argued|argues|arguing|disagreed|disagrees|wrote|writes|explained|explains|told|believes|cautions|"
                      r"cautioned|warned|warns|thinks)\b|,\s+(?:a|an|the|who)\s")
 _PERSON_SPEAKER = re.compile(r"\b(?:[Rr]etired|[Ff]ormer|[Rr]eserve) (?:[\w-]+ ){0,3}(?:officer|colonel|general|admiral|commander|diplomat)\b|\b(?:Gen|Adm|Col|Capt|Lt|Maj|Cmdr|Brig)\.|\b(?:General|Admiral|Colonel|Commander|Captain|Lieutenant|Major|Minister|minister|[Aa]mbassador|President|[Ss]ecretary|[Cc]hief|[Cc]ommander|[Dd]irector)\b")
@@ -73,6 +74,18 @@ def _rx() -> tuple[CueSet, CueSet, list[tuple[str, re.Pattern[str]]], list[tuple
 
 
 @lru_cache(maxsize=None)
+def _explicit() -> re.Pattern[str]:
+    """The regex for a view marked as the writer's or speaker's own ("In my view", "I think", "My forecast:"), from the lexicon."""
+    return any_of(lexicon()["assessment"]["explicit"])
+
+
+@lru_cache(maxsize=None)
+def _evaluative() -> re.Pattern[str]:
+    """The regex for words of degree and evaluation ("clear enough", "far too polite", "is unclear"), from the lexicon."""
+    return any_of(lexicon()["assessment"]["evaluative"])
+
+
+@lru_cache(maxsize=None)
 def _procedural() -> re.Pattern[str]:
     """The regex for a formula that runs a briefing or frames a text ("Good afternoon.", "Next question, please."), from the lexicon."""
     return re.compile("|".join(f"(?:{p})" for p in lexicon()["assessment"]["procedural"]))
@@ -87,8 +100,19 @@ def _referral() -> re.Pattern[str]:
 @lru_cache(maxsize=None)
 def _of_org() -> re.Pattern[str]:
     """The regex for a named research body ("of the Harbour Policy Forum"), from the lexicon's analyst organisations."""
+    return re.compile(r"\b" + _org_tail())
+
+
+def _org_tail() -> str:
+    """The pattern of "of the" and a research body's capitalised name ("of the Harbour Policy Forum"), from the lexicon."""
     orgs = [o[:1].upper() + o[1:] for o in lexicon()["analyst_orgs"] if " " not in o]
-    return re.compile(r"\b(?:of|at) the (?:[A-Z][\w-]+ ){1,5}" + alternation(orgs, left="", right=r"\b").pattern)
+    return r"(?:of|at) the (?:[A-Z][\w-]+ ){1,5}" + alternation(orgs, left="", right=r"\b").pattern
+
+
+@lru_cache(maxsize=None)
+def _named_of_org() -> re.Pattern[str]:
+    """The regex for a named person of a research body ("Dr Ana Ruiz of the Coastal Policy Institute"), from the lexicon."""
+    return re.compile(r"(?P<n>(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’-]+)\s+" + _org_tail())
 
 
 @lru_cache(maxsize=None)
@@ -144,6 +168,12 @@ class HolderTracker:
                 name = m.group("n")
                 self.analysts[name.split()[-1]] = name
                 found = found or name
+        if not found and (" of the " in text or " at the " in text):
+            m = _named_of_org().search(text)  # a named speaker of a research body is an analyst
+            if m:
+                name = m.group("n")
+                self.analysts[name.split()[-1]] = name
+                found = name
         _, _, _, _, analyst, org = _rx()
         m = _SAID_NAME.search(text)
         if m and not found:
@@ -175,8 +205,8 @@ def judge(text: str, quoted_analyst: str | None, anchors: int | Callable[[], int
     if text[:1].isdigit() and "/" in text[:4]:
         text = _THREAD_NO.sub("", text)  # the post's own words are judged, not its number
     low = lower(text).replace("’", "'")
-    if _procedural().match(low) or any(w in low for w in _REFERRAL_WORDS) and _referral().match(low):
-        return Judgement(False, 0.0, "author", None, None)  # a greeting, the floor handed over, a referral or a translator's note: no judgement
+    if _procedural().match(low) or any(w in low for w in _REFERRAL_WORDS) and _referral().match(low) or text[:1] == "I" and _SELF_INTRO.match(text):
+        return Judgement(False, 0.0, "author", None, None)  # a greeting, the floor handed over, a referral, a signpost, a host naming themselves or a translator's note: no judgement
     cue_text = text
     if not quoted_analyst and not _QUOTE_OPEN.match(text) and _QUOTED.search(text) and not _FOR_QUOTE.match(text):
         outside = _QUOTED.sub(_drop_long, text)
@@ -213,6 +243,8 @@ def judge(text: str, quoted_analyst: str | None, anchors: int | Callable[[], int
         s = 0.75  # a question with no cue asks and a request to the reader asks for something: neither judges
     if s < 1.0:
         return Judgement(False, max(0.0, s / 2), "author", None, None)
+    if not cued and _evaluative().search(low):
+        cued = True  # an uncued judgement in words of degree or evaluation ("The signal is clear enough.") ranks as a cued one
     holder = quoted_analyst or "author"
     if not quoted_analyst:
         m = re.search(r"\b(?:(?P<who>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3})\s+(?:analysts?|experts?)\b|(?P<grp>Analysts|Experts|Observers|Specialists)\b)", text)
@@ -220,11 +252,12 @@ def judge(text: str, quoted_analyst: str | None, anchors: int | Callable[[], int
             holder = "analysts"
     lk = likelihood(text)
     conf = confidence(text)
+    own = bool(_explicit().search(low))  # a view its holder marks as their own ranks above a bare cue (below a stated likelihood)
     # (an estimative term, "likely", "almost certainly", or a stated confidence is the surest mark of a judgement: it ranks higher)
     # (a short unanchored sentence or an opinion writer's line with no cue is a weaker judgement, a very short one weaker still)
     # (an official's own evaluation, "the admiral told reporters that ...", ranks below an analyst's or the writer's)
     #   (and so does what a source reports, "according to the navy", and a question, which asks rather than judges)
     official = not quoted_analyst and not analyst.search(low) and (
         bool(_PERSON_SPEAKER.search(text)) and bool(_SPEECH.search(text)) or "according to" in low)
-    return Judgement(s >= 1.0, min(1.0, s / 2 + (0.1 if lk or conf else 0.0) - (0.0 if cued else 0.1 if n_words > 5 else 0.15) - (0.05 if official else 0.0)
+    return Judgement(s >= 1.0, min(1.0, s / 2 + (0.1 if lk or conf else 0.0) + (0.05 if own else 0.0) - (0.0 if cued else 0.1 if n_words > 5 else 0.15) - (0.05 if official else 0.0)
                                    - (0.1 if question else 0.0)), holder, lk, conf)

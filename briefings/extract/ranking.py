@@ -41,7 +41,7 @@ WEIGHTS = {
     "countries": 0.08, "exercise": 0.24, "exercise_ref": 0.02, "reporting": 0.05, "pronoun": -0.06, "short": -0.12,
     "long": -0.05, "question": -0.15, "judgement": -0.10, "quote": -0.18, "bio": -0.15, "background": -0.05,
     "address": -0.12, "header": -0.40, "absent": 0.12, "intro": -0.25, "reaction": 0.08, "scene": -0.20, "ceremony": -0.08, "context": -0.08,
-    "cancel": 0.15, "narrator": -0.30, "meta": -0.40,
+    "cancel": 0.15, "narrator": -0.30, "meta": -0.40, "observer": 0.06, "gloss": -0.20,
 }
 
 
@@ -67,10 +67,10 @@ def _hit(cue: Cue, low: str) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _cues() -> tuple[Cue, Cue, Cue, Cue, Cue, Cue]:
-    """The cues of a reaction to an exercise, a habitual one, a scene-setting lede, a ceremony, context and a cancellation."""
+def _cues() -> tuple[Cue, Cue, Cue, Cue, Cue, Cue, Cue, Cue]:
+    """The cues of a reaction to an exercise, a habitual one, a scene-setting lede, a ceremony, context, a cancellation, observers and a gloss."""
     lex = lexicon()
-    keys = ("claim_reaction", "claim_habitual", "claim_scene", "claim_ceremony", "claim_context", "cancel_cues")
+    keys = ("claim_reaction", "claim_habitual", "claim_scene", "claim_ceremony", "claim_context", "cancel_cues", "claim_observer", "claim_gloss")
     return tuple(_cue(lex[k]) for k in keys)  # type: ignore[return-value]
 
 
@@ -98,7 +98,7 @@ def claim_features(text: str, f: ClaimFeatures, para_rank: int, pos: int, exerci
     n = len(text.split())
     quoted = sum(len(m.group(0)) for m in _QUOTE.finditer(text))
     outside = _QUOTE.sub(" ", low) if quoted else low  # (no quotation in the text: none in its lower case either)
-    reaction, habitual, scene, ceremony, context, cancel = _cues()
+    reaction, habitual, scene, ceremony, context, cancel, observer, gloss = _cues()
     return {
         "base": 1.0, "lead": max(0.0, 1.0 - para_rank / 6), "first": float(pos == 0),
         "numbers": min(f.numbers, 4) / 4, "dates": min(f.dates, 2) / 2, "proper": min(f.proper, 6) / 6,
@@ -118,6 +118,10 @@ def claim_features(text: str, f: ClaimFeatures, para_rank: int, pos: int, exerci
         "context": float(_hit(context, low)),
         # an exercise called off or postponed is a key fact of a report
         "cancel": float(_hit(cancel, low)),
+        # who only watches an exercise is a key fact of its report, like who stays away
+        "observer": float(f.countries > 0 and _hit(observer, low)),
+        # a short sentence that glosses a name explains rather than reports
+        "gloss": float(n <= 16 and _hit(gloss, low)),
         "ceremony": float(quoted > 0 and bool(_SPOKE.search(outside)) and _hit(ceremony, outside)),
     }
 
