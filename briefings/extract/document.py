@@ -17,6 +17,7 @@ from .text import Line, Sentence, more_words_than, split_sentences
 
 
 _INTERVIEWER = re.compile(r"^(?:Q|Question|Interviewer)\s*[:.]\s")
+_TURN_LABEL = re.compile(r"^([A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,3}):\s")  # a speaker's turn in a transcript ("Defesa Hoje: ...")
 
 
 @dataclass
@@ -90,6 +91,23 @@ def _title_line(s: str, title: str) -> bool:
     return s == title or (len(title) >= 20 and len(s) - len(title) <= 16 and title in s)
 
 
+def _asker(lines: list[Line], kinds: list[str]) -> str | None:
+    """The label of an interview's questions ("Harbour Weekly: Why now?"): of two or more labelled speakers,
+    the one whose turns (two or more) mostly end with a question mark while another's mostly do not."""
+    turns: dict[str, list[bool]] = {}
+    for ln, kind in zip(lines, kinds):
+        m = _TURN_LABEL.match(ln.text.strip()) if kind == BODY and ":" in ln.text[:40] else None
+        if m:
+            turns.setdefault(m.group(1), []).append(ln.text.rstrip("\"”’' ").endswith("?"))
+    if len(turns) < 2:
+        return None
+    asks = [(sum(q) / len(q), k) for k, q in turns.items() if len(q) >= 2]
+    best = max(asks, default=None)
+    if best is None or best[0] < 0.5 or not any(r < 0.5 for r, k in asks if k != best[1]):
+        return None
+    return best[1]
+
+
 def units(doc: SourceDocument, title: str | None) -> list[Unit]:
     """Body sentences (plus headings and table rows, flagged) in reading order."""
     text = doc.text
@@ -98,6 +116,7 @@ def units(doc: SourceDocument, title: str | None) -> list[Unit]:
     out: list[Unit] = []
     para = 0
     lines, kinds = _join_wrapped(text, list(lines), list(kinds))
+    asker = _asker(lines, kinds) if text.count(":") >= 4 else None
     for ln, kind in zip(lines, kinds):
         s = ln.text.strip()
         is_title = title is not None and _title_line(s, title.strip())
@@ -114,7 +133,8 @@ def units(doc: SourceDocument, title: str | None) -> list[Unit]:
             continue
         if kind != BODY:
             continue
-        question = _INTERVIEWER.match(s) is not None  # an interviewer's question is not a fact
+        # an interviewer's question (or remark leading to one) is not a fact
+        question = _INTERVIEWER.match(s) is not None or (asker is not None and s.startswith(asker + ":"))
         for sent in split_sentences(text, ln):
             out.append(Unit(sent, para, "question" if question else "claim", header=ln.index < head))
         para += 1
