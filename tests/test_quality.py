@@ -52,7 +52,9 @@ FLOORS = {
     "train10": (1.0, 0.74, 0.98, 0.9, 1.0, 0.89, 0.81, 0.65, 0.97, 1.0, 1.0, 1.0, 0.75),
     # train11 (written as blind11): Caribbean, Gulf of Guinea, Lake Victoria, Red Sea, Maldives, Indonesia, Arctic, Black Sea,
     # Brazil, Karachi, Gulf of Oman, Armenia; wire, regional paper, commentary, press release, newsletter, digest, Q&A, live blog
-    "train11": (0.98, 0.85, 0.99, 0.97, 0.98, 0.8, 0.76, 0.7, 0.88, 0.91, 1.0, 1.0, 1.0),
+    # (assessments purity 0.98 -> 0.97: an interview's two questions are no longer kept as assessments; the one
+    # misplaced sentence left is then 1/48 of them, not 1/50: the same output otherwise)
+    "train11": (0.98, 0.85, 0.99, 0.97, 0.97, 0.8, 0.76, 0.7, 0.88, 0.91, 1.0, 1.0, 1.0),
 }
 MAX_NOISE = {"blind3": 1, "train5": 1, "train7": 1, "train8": 1, "train11": 1}  # blind3: one gold noise line is also a sentence of the article's body;
 # train5: one photo caption of a gallery is gold noise while other captions carry gold claims
