@@ -7,7 +7,7 @@ from functools import lru_cache
 from .resources import Literals, alternation, any_of, country_index, lexicon, load, lower, mentions, places, resolve_country, shared_forms, ship_matches, trie_pattern
 
 # every alternative starts with ; : , or a space: that first character is read first (a fast scan), then checked by look-behind
-_CLAUSE = re.compile(r"[;:,\s](?:(?<=;)|(?<=:)\s|(?<=\s)[–—]\s|(?<=,)\s(?=(?:revealing|showcasing|underlining|underscoring|indicating|demonstrating|signalling|signaling|highlighting|citing|making|raising|prompting|sparking|drawing)\b)|(?<=,)\s(?:while|whereas|although|though|but|after|before|since|days after|weeks after|as tensions)\s|(?<=\s)(?:while|whereas|although|though|but|after|before|since|days after|weeks after|as tensions)\s|(?<=\s)as\s(?=(?:the|a|an|[A-Z])\b|[A-Z]))")
+_CLAUSE = re.compile(r"[;:,\s](?:(?<=;)|(?<=:)\s|(?<=\s)[–—]\s|(?<=,)\s(?=(?:revealing|showcasing|underlining|underscoring|indicating|demonstrating|signalling|signaling|highlighting|citing|making|raising|prompting|sparking|drawing)\b)|(?<=,)\s(?:while|whereas|although|though|but|after(?!\s(?:a|an|one|two|three|four|five|six|ten|several|\d+)\s(?:[\w-]+\s)?(?:days?|weeks?|months?|hours?)\sof\b)|before|since|days after|weeks after|as tensions)\s|(?<=\s)(?:while|whereas|although|though|but|after(?!\s(?:a|an|one|two|three|four|five|six|ten|several|\d+)\s(?:[\w-]+\s)?(?:days?|weeks?|months?|hours?)\sof\b)|before|since|days after|weeks after|as tensions)\s|(?<=\s)as\s(?=(?:the|a|an|[A-Z])\b|[A-Z]))")  # (not "after a week of training in X": the exercise itself)
 _LOC_PREP = re.compile(r"(?:\b(?:in|at|near|off|around|across|into|towards?|inside|over|within|borders? with)\s+(?:the\s+)?"
                        r"(?:(?:[\w-]+\s+)?(?:coast|coasts|coastline|shores?|waters|territory|airspace)\s+of\s+(?:the\s+)?)?"
                        r"(?:(?:north|south|east|west|central|northern|southern|eastern|western)(?:-\w+)?\s+)?)$")
@@ -26,7 +26,9 @@ _SPEAKER = re.compile(r"(?:['’]s\s+[\w\s]{0,30}?)?\s+(?:(?:has|have|had)\s+)?(
 # "the fleet announced its own drills": the speaker announces an exercise of its own, and holds it
 _OWN_EVENT = re.compile(r"\s+(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,3}?(?:drills?|exercises?|manoeuvres|maneuvers|patrols?|war ?games?)\b"
                         # "the military said it carried out a patrol": the speaker reports what it did itself
-                        r"|\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:carried out|conducted|held|staged|launched|completed|flew|sailed)\b")
+                        r"|\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:carried out|conducted|held|staged|launched|completed|flew|sailed)\b"
+                        # "the navy announced that it would hold a patrol": the speaker's own exercise to come
+                        r"|\s+(?:that\s+)?(?:it|they)\s+(?:would|will|plans? to|planned to|intends? to)\s+(?:hold|conduct|stage|launch|carry out)\b")
 # "A and B have announced Exercise X" (the name blanked out), "announced a joint drill": the announcers name their own exercise
 _ANNOUNCED_IT = re.compile(r"\s{4,}|\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:drills?|exercises?|manoeuvres|maneuvers|war ?games?)\b")
 _PAST = re.compile(r"\b(?<!as in )(?<!as during )(?:previous|previously|past|last year|in earlier|formerly|used to|for years)\b")  # (not "as in previous years")
@@ -84,7 +86,7 @@ _LOC_PATTERNS = [
     (("Training", "Barracks", "garrison", "Military Base", "Maneuver Area", "Manoeuvre Area"),
      re.compile(rf"(?P<n>{_NAMED}\s(?:Military\s)?(?:Training (?:Area|Ground|Range|Centre|Center|Base)|Maneuver Area|Manoeuvre Area|Barracks|garrison)|{_NAMED}\sMilitary\sBase)\b")),
     (("Base", "Station"), re.compile(r"(?P<n>(?:[A-Z][\w-]+\s)?(?:RAAF|RAF|RNZAF|RCAF|USAF|Naval|Air|Navy|Army|Marine Corps|Joint|Coast Guard)\s(?:Air\s)?(?:Base|Station)\s[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")),
-    (("Camp", "Fort", "CFB", "Base", "Station", "Garrison", "River", "Lake", "Island", "Range", "Ground", "Complex"), re.compile(r"(?P<n>(?:Camp|Fort|CFB|Base|Naval Station|Joint Base)\s[A-Z][\w-]+(?:[\s-][A-Z][\w-]+)?|(?!(?:The|A|An|In|On|At|From|To|By|For|With|And|Of|This|That|Its|Their|Our|Exercise)\s)[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,2}\s(?:Garrison|River|Lake|Island|Range|Proving Ground|Firing Range|Fire Complex|Training Complex|Range Complex))\b")),
+    (("Camp", "Fort", "CFB", "Base", "Station", "Garrison", "River", "Lake", "Island", "Range", "Ground", "Complex"), re.compile(r"(?P<n>(?:Camp|Fort|CFB|Base|Naval Station|Joint Base|Lake)\s[A-Z][\w-]+(?:[\s-][A-Z][\w-]+)?|(?!(?:The|A|An|In|On|At|From|To|By|For|With|And|Of|This|That|Its|Their|Our|Exercise)\s)[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,2}\s(?:Garrison|River|Lake|Island|Range|Proving Ground|Firing Range|Fire Complex|Training Complex|Range Complex))\b")),
     ((" of ",), re.compile(rf"\b(?:provinces?|regions?|islands?|states?|prefectures?|districts?|towns?|cities|ports?) of (?P<list>{_NAMED}(?:,\s{_NAMED})*(?:,?\sand\s{_NAMED})?)(?P<kind>)")),
     (("Base", "Station"), re.compile(r"(?P<n>[A-Z][\w-]+(?:\s(?:(?:de|da|do|dos|das|del|di)\s)?[A-Z][\w-]+){0,2}\s(?:Naval|Air|Navy|Army|Air Force|Naval Air|Marine Corps)\s(?:Base|Station))")),
     (("base", "airfield", "exclave", "coast", "range", "area", "station", "beach"),
@@ -92,7 +94,7 @@ _LOC_PATTERNS = [
     (("training", "range", "ground", "site", "polygon"), re.compile(rf"(?P<n>{_NAMED}\s(?:training ground|training area|training range|training centre|training center|range|proving ground|test site|firing range|polygon))\b")),
     (("Military",), re.compile(r"(?P<n>[A-Z]\w+(?:\sand\s[A-Z]\w+)?\sMilitary\sDistricts?)")),
     (("Seas", "Oceans", "Straits", "Gulfs", "Islands"), re.compile(r"(?P<n>[A-Z]\w+\sand\s[A-Z]\w+\s(?:Seas|Oceans|Straits|Gulfs|Islands))\b")),
-    (("region", "Region", "Krai", "Oblast", "Province", "Prefecture", "Governorate", "Peninsula", "Island", "Bay", "Gulf", "Strait", "Sea", "Coast", "Basin", "Autonomous"), re.compile(r"(?P<n>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s(?:Autonomous (?:Republic|Region|Okrug|Oblast|Prefecture|Province)|region|Region|Krai|Oblast|Province|Prefecture|Governorate|Peninsula|Islands|Island|Bay|Gulf|Strait|Sea|Coast|Basin))\b")),
+    (("region", "Region", "Krai", "Oblast", "Province", "Prefecture", "Governorate", "Peninsula", "Island", "Bay", "Gulf", "Strait", "Sea", "Coast", "Basin", "Autonomous"), re.compile(r"(?P<n>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s(?:Autonomous (?:Republic|Region|Okrug|Oblast|Prefecture|Province)|region|Region|Krai|Oblast|Province|Prefecture|Governorate|Peninsula|Islands|Island|Bay|Gulf|Strait|Sea|Coast(?! Guard)|Basin))\b")),
     (("waters", "coast", "shores", "sea", "airspace"),
      re.compile(r"\b(?P<n>(?:waters|sea|seas|coast|shores|airspace)\s(?:(?:just|some|about|roughly)\s)?(?:\d[\d,.]*\s(?:km|kilometres|kilometers|miles|nautical miles)\s)?(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest)\s(?:of|off)\s(?:the\s)?[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")),
     # (a translated text may write the head in lower case: "the bay of Quintero", "the archipelago of Juan Fernández")
@@ -523,7 +525,9 @@ def roles(text: str, explicit: bool, focus: int = 0,
             adversary = any(a - 60 <= p <= b + 60 and not (p < a and _SUBJECT_CUE.match(text, p) and any(s < p for s, _, _ in in_clause))
                             for p in adv_at)
             forceful = not explicit and (_FORCE_NEXT.match(text, b) is not None or " " in text[a:b] and text[a:b] not in plain)
-            if _ORGAN.match(text[b:b + 40]) or _LOC_NOUN.match(text, b) or adversary or not (active or forceful):
+            if (_ORGAN.match(text[b:b + 40]) or _LOC_NOUN.match(text, b) or adversary or not (active or forceful)
+                    or (text.startswith("-", b) and _LED_BLOC.match(text, b))
+                    or (" from " in text[max(0, a - 70):a] and _SPAN_FROM.search(text, max(0, a - 70), a))):
                 continue
             if c not in neg:
                 pos.append(c)
@@ -542,7 +546,7 @@ _HOSTILE_VERB = re.compile(r"^(?:['’]s)?(?:\s+(?!(?:and|or|said|says|told|stat
 _TARGET_BEFORE = re.compile(r"(?:\b(?:attacks?|invasion|strikes?|incursions?|aggression|threats?|provocations?|missiles?)\s+(?:by|from)|"
                             r"\b(?:criticism|condemnation|protests?|objections?|rebukes?|complaints?|anger|warnings?)\s+(?:by|from)|"
                             r"\b(?:(?:veiled|clear|thinly[\w\s-]*|oblique|implicit|pointed)\s+)?(?:references?|allusions?|swipes?|jabs?|digs?|warnings?|messages?|signals?)\s+(?:to|at|for)|"
-                            r"\b(?:aimed|directed|targeted)\s+at(?:\s+(?:deterring|countering|containing|intimidating|warning))?|"
+                            r"\b(?:aimed|directed|targeted)\s+at(?!\s+(?!deterring|countering|containing|intimidating|warning)[a-z]+ing\b)(?:\s+(?:deterring|countering|containing|intimidating|warning))?|"
                             r"\btarget(?:ing|s)|\bto\s+(?:deter|counter|contain|intimidate)|\bagainst(?:\s+(?:a|an|any|possible|potential))?(?:\s+(?:aggression|attack|invasion)\s+(?:by|from))?"
                             r")\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
@@ -581,6 +585,12 @@ def hostile(text: str, spans: list[tuple[int, int, str]] | None = None) -> set[s
     return out
 
 
+# "drills stretching from Senegal to Angola": the ends of an area, not participants
+_SPAN_FROM = re.compile(r"\b(?:stretch\w*|extend\w*|rang(?:e|es|ed|ing)|spann\w*|reach\w*)\s+from\s+(?:[\w'’ -]{0,40}?\s+to\s+)?(?:the\s+)?$")
+# "the Russian-led CSTO", "the US-led coalition": the leader of a bloc, not a participant of the exercise
+_LED_BLOC = re.compile(r"-(?:led|backed|dominated)\s+(?:[A-Z]{2,}\b|(?:[\w-]+\s+)?(?:bloc|alliance|coalition|grouping|organi[sz]ation|treaty|pact)\b)")
+
+
 # "held off Guam rather than in the Indian Ocean", "not in the Baltic": a place the exercise is said not to be held in
 _NOT_HERE = re.compile(r"\b(?:rather than|instead of|not|never|no longer)\s+(?:(?:in|at|off|near|around|across|into)\s+)?(?:the\s+)?$")
 _NOT_HERE_WORDS = ("than", "instead", "not", "never", "longer")
@@ -598,7 +608,11 @@ def locations(text: str) -> list[str]:
     return [n for a, b, n in place_spans(text) if not any(s <= a and b <= e and (e - s) > (b - a) for s, e in forces)
             and not _spoke_in(text, a, b) and not _not_here(text, a) and not ("from" in text[max(0, a - 12):a] and _HOME_BASE.search(text, max(0, a - 40), a))
             and not _SUPERLATIVE_IN.search(text, max(0, a - 90), a) and not _RANKED_IN.match(text, b)
-            and not (" open" in text[max(0, a - 30):a] and _VISION.search(text, max(0, a - 30), a))]
+            and not (" open" in text[max(0, a - 30):a] and _VISION.search(text, max(0, a - 30), a))
+            and not (a <= 11 and text[b:b + 1] == "," and _ACROSS_OPEN.match(text))]  # ("Across the Atlantic, ...": a transition, no venue)
+
+
+_ACROSS_OPEN = re.compile(r"Across\s(?:the\s)?[\w\s-]{0,20}?(?:Atlantic|Pacific|Channel|Tasman|Sea|Ocean|Strait|Gulf)\b")  # (a sea crossed: the far side)
 
 
 # "the region's largest exercise": the region an exercise is ranked in, not where it is held
@@ -627,11 +641,11 @@ def _spoke_in(text: str, a: int, b: int) -> bool:
 
 
 # (a longer name that ends in a facility's noun is one place: "the Kenya Defence Forces Staff College")
-# (a lower-case particle may join a place's words: "Sierra del Retín", "Castel di Sangro")
+# (a lower-case particle may join a place's words: "Sierra del Retín", "Castel di Sangro"; an abbreviated saint's name is one too: "St. Philip")
 _PARTICLE = r"(?:\s(?:de|del|de la|da|do|dos|das|di|della|du|des|von|van|der)\s[A-Z][\w'’-]+)?"
 _FACILITY = ("College", "Academy", "School", "Barracks", "Airfield", "Garrison")
 _PREP_PLACES = re.compile(r"\b(?:in|at|around|near|off|outside)\s(?:the\s)?(?P<list>(?:[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,4}\s(?:" + "|".join(_FACILITY) + r")\b|"
-                          r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?" + _PARTICLE + r")(?:(?:,\s|,?\sand\s)[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?" + _PARTICLE + r")*)")
+                          r"(?:(?:St|Ste|Mt|Ft)\.\s)?[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?" + _PARTICLE + r")(?:(?:,\s|,?\sand\s)[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?" + _PARTICLE + r")*)")
 # a person or body right before "in X" ("officials in Cairo", "the embassy in Manila"), or a reporting verb right after
 _SPOKE_IN = re.compile(r"\b(?:officials?|sources?|diplomats?|spokes(?:man|woman|person|people)|ministry|ministries|government|authorities|"
                        r"embassy|embassies|reporters?|journalists?|correspondents?|analysts?|experts?|observers|press conference|statement|"

@@ -72,6 +72,22 @@ def _stop() -> tuple[frozenset[str], re.Pattern[str]]:
     return bad, words
 
 
+@lru_cache(maxsize=1)
+def _headline_stops() -> frozenset[str]:
+    """Title-case headline words that end a name ("Exercise X Concludes Off Y")."""
+    return frozenset(str(w) for w in load("exercises").get("headline_stops") or [])
+
+
+def _headline_cut(n: str) -> str:
+    """`n` up to its first headline word after the first ("X Concludes Off Y" -> "X")."""
+    if " " not in n:
+        return n
+    toks = n.split(" ")
+    stops = _headline_stops()
+    k = next((i for i, t in enumerate(toks) if i and t in stops), len(toks))
+    return " ".join(toks[:k])
+
+
 def canonical(series: str) -> str:
     """The canonical series of a spelling ("Caucasus" -> "Kavkaz"), else the spelling itself."""
     spell = series_index()[0]
@@ -137,7 +153,7 @@ _LEAD_GATE = re.compile(_EXERCISE_LEAD)
 # a part of every alternative of _EXERCISE_LEAD ("Ex" for Exercise and Ex., "xerc" for exercices, exercício, exercitiul, ...)
 _LEAD_PARTS = ("Ex", "xerc", "jercicio", "sercitazione", "Übung", "Manöver", "anobra", "atbikat", "wiczenia", "tyrkeprøve", "efening")
 _OPERATION_NAME = re.compile(r"\bOperation\s+(?P<n>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3})")
-_CALLED_EXERCISE = re.compile(r"(?i)\b(?:exercises?|drills?|manoeuvres|maneuvers|war ?games?),?\s+(?:(?:dubbed|code-?named|named|called|known as)\s+)?$")
+_CALLED_EXERCISE = re.compile(r"(?i)\b(?:exercises?|drills?|manoeuvres|maneuvers|war ?games?|patrols?)\b(?:[^.;:]{0,30}?\s(?:dubbed|code-?named|named|called|known as))?,?\s+$")  # ("a patrol exercise with X, codenamed Operation Y")
 _NOUN_WORD = re.compile(r"exercise|drill|manoeuvres|maneuvers|war ?game")
 _WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 # a capitalised name with a Roman-numeral edition ("Harbor Guard VII"), read as an exercise only when the text calls it one
@@ -185,6 +201,10 @@ _SERIES_APPOS = re.compile(rf"\bseries,\s(?P<n>{_CAP}[\w'’-]*(?:\s{_CAP}[\w'�
 # a multi-word name set off right after an exercise noun, then its verb ("its own joint exercise, Silver Kiwi, was held ...")
 _NOUN_APPOS = re.compile(rf"(?:exercise|drill|manoeuvres|maneuvers|war\s?game),\s(?P<n>{_CAP}[\w'’-]*(?:\s{_CAP}[\w'’-]*){{1,3}}),\s"
                          r"(?=(?:was|is|will|has|had|which|held|took|began|ran|runs|last)\b)")
+# a name the text gives an exercise just mentioned ("a joint drill with X, tentatively named Blue Anchor, will ..."; not "named after")
+_NAMED_AS = re.compile(rf"\b(?:exercises?|drills?|manoeuvres|maneuvers|war\s?games?|patrols?)\b[^.;:\"“]{{0,40}}?\b(?:dubbed|code-?named|named|called|known as)\s"
+                       rf"[\"“‘]?(?P<n>{_CAP}[\w'’-]*(?:\s{_CAP}[\w'’-]*){{0,3}})(?![\w'’-])(?!\s(?:after|for)\b)")
+_NAMED_WORDS = ("dubbed", "named", "called", "known as")  # one of them is in every match of _NAMED_AS
 # an exercise as a sentence's subject, then what it follows or precedes ("The drill follows ", "The exercise ... comes ahead of ")
 _SEQUEL_OF = re.compile(r"(?:The|This|That|Its|Their)\s(?:[\w-]+\s){0,3}(?:exercises?|drills?|manoeuvres|maneuvers|war ?games?)\s"
                         r"(?:[^.;]{0,120}?\s)?(?:follows|followed|comes? (?:after|ahead of)|came (?:after|ahead of)|precedes|preceded)\s$")
@@ -206,7 +226,7 @@ def exercise_bases(texts: list[str]) -> frozenset[str]:
             if h.year and not h.weak and base.casefold() not in known and (len(base.split()) >= 2 or (base.isupper() and len(base) >= 4)):
                 out.add(base)
         for m in _exercise_name_matches(t):
-            n = re.sub(r"(?:[-‐–]\s?|\s)'?\d{2,4}$|-[IVXLC]{1,6}$|-\d{1,2}$", "", m.group("n")).strip()
+            n = re.sub(r"(?:[-‐–]\s?|\s)'?\d{2,4}$|-[IVXLC]{1,6}$|-\d{1,2}$", "", _headline_cut(m.group("n"))).strip()
             if n and n.casefold() not in _stop()[0] and len(n) >= 3:
                 out.add(n)
     return frozenset(out)
@@ -438,6 +458,10 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
             n, a = _strip_lead(m.group("n"), m.start("n"))
             if " " in n and _plain_name_ok(n):
                 add(a, m.end("n"), n, None, soft=True)  # "its own joint exercise, Silver Kiwi, was last held in 2023"
+        for m in (_NAMED_AS.finditer(text) if (noun or "patrol" in text) and any(w in text for w in _NAMED_WORDS) else ()):
+            n, a = _strip_lead(m.group("n"), m.start("n"))
+            if (" " in n or n.isupper()) and _plain_name_ok(n) and not _ANY_DIGIT.match(text, m.end("n") + 1):
+                add(a, m.end("n"), n, None, wider=True, soft=True)  # "the patrol, dubbed Ziwa Salama, ...": the name the text gives it
         for m in (_SERIES_APPOS.finditer(text) if "series, " in text else ()):
             n, a = _strip_lead(m.group("n"), m.start("n"))
             if (n.isupper() or " " in n) and _plain_name_ok(n):
@@ -452,15 +476,15 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
         year = full_year(ym.group("y")) if ym else None
         add(m.start(), m.start("n") + (ym.start() if ym and year else len(n)), "Operation " + (n[: ym.start()] if ym and year else n), year)
     for m in _exercise_name_matches(text):  # (a gate on the lead words scans slower than the regex itself)
-        n = m.group("n")
+        n = _headline_cut(m.group("n"))
         if n.casefold() not in bad and not badwords.search(n):
             ym = re.search(r"(?:[-‐–]\s?|\s)(?P<y>(?:19|20)\d{2}|'?\d{2})$", n)
             year = full_year(ym.group("y")) if ym else None
             base = n[: ym.start()] if ym and year else n
-            tail = re.match(_YEAR_SUFFIX, text[m.end("n"):]) if not year else None
+            tail = re.match(_YEAR_SUFFIX, text[m.end("n"):]) if not year and n == m.group("n") else None
             if tail and full_year(tail.group("y")) and len(tail.group("y")) == 4:
                 add(m.start("n"), m.end("n") + tail.end(), n, full_year(tail.group("y")))  # "el ejercicio Cruz del Plata 2025"
                 continue
-            add(m.start("n"), m.end("n"), base, year)
+            add(m.start("n"), m.start("n") + len(n), base, year)
     hits.sort(key=lambda h: h.start)
     return tuple(hits)

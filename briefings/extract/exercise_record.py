@@ -17,7 +17,7 @@ from .resources import load, lower, named_countries
 if TYPE_CHECKING:
     from .document import Unit
 
-_SINCE_YEAR = re.compile(r"\b(?:since|first held in|began in|started in|dating back to|launched in|inaugurated in|as early as|mid-)\s*(?:the\s+)?"
+_SINCE_YEAR = re.compile(r"\b(?:since|until|till|first held in|began in|started in|dating back to|launched in|inaugurated in|as early as|mid-)\s*(?:the\s+)?"
                          r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?$", re.I)
 # "the Treaty of Peace and Friendship of 1984", "the war of 1982": the year of another event
 _EVENT_OF = re.compile(r"\b(?:[Tt]reaty|[Aa]greement|[Aa]ccords?|[Cc]onvention|[Pp]act|[Pp]rotocol|[Dd]eclaration|[Cc]harter|war|[Ww]ar|conflict|"
@@ -195,8 +195,8 @@ def _actors(pair: _LazyActors, text: str) -> list[str]:
 def finish(source: str, records: list[Record], units: list[Unit], published: str | None, pub_year: int | None) -> list[Exercise]:
     """The Exercise records of one source, built from their mentions; cancelled exercises are dropped."""
     pair = _LazyActors(units)
-    if pub_year is None:  # an undated article: its "now" is the latest year of the exercises it names
-        pub_year = max((r.year for r in records if r.canon and r.year and r.mentions), default=None)
+    if pub_year is None:  # an undated article: its "now" is the year of the first exercise it names (its story; later ones may be past or next)
+        pub_year = next((r.year for r in records if r.canon and r.year and r.mentions), None)
     out: list[Exercise] = []
     by_canon: dict[str, list[str]] = {}
     kept: list[Record] = []

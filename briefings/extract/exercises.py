@@ -50,9 +50,11 @@ _THAT_ONE = re.compile(r"(?i)\b(?:that|this|the)\s+(?:[\w-]+\s){0,2}?(?:drill|ex
 _PATROLS_HELD = re.compile(r"(?i)\b(?:conduct\w*|carr(?:y|ies|ied|ying) out|fl(?:y|ies|ew|own|ying)|sail\w*|held|hold\w*|mount\w*)\s+"
                            r"(?:[\w-]+\s+){0,2}(?:patrols|drills|exercises)\b")
 # an edition the text only imagines ("X-2025B, if held, would ...")
+_HABIT = re.compile(r"\b(?:usually|typically|normally|traditionally|customarily|generally)\b")  # a habit, not one event (each ends "lly")
 _HYPOTHETICAL = re.compile(r",\sif\s(?:it\s(?:is\s)?)?(?:held|staged|goes ahead|takes place|happens|called)\b")
 # a hedged forecast just before an exercise phrase ("there was a chance that X would stage ", "it was likely X would respond with ")
-_HEDGED = re.compile(r"\b(?:likely|unlikely|chance|probabl[ey]|possibl[ey]|might|could)\b[^.;]{0,80}\b(?:would|could|might)\s(?:[\w-]+\s){1,3}$")
+_HEDGED = re.compile(r"\b(?:likely|unlikely|chance|probabl[ey]|possibl[ey]|might|could)\b[^.;]{0,80}\b(?:would|could|might)\s(?:[\w-]+\s){1,3}$"
+                     r"|\b(?:will|would|may|might|could)\s(?:probably|likely|possibly|perhaps)\s(?:[\w-]+\s){1,3}$")  # ("X will probably adjust its own drills")
 _TO_HOLD = re.compile(r"\bto\s(?:hold|stage|conduct|launch|begin|start|run|host)\s(?:[a-z-]+\s)?$")  # "are to hold joint drills": holding, no series
 _NOT_DONE = re.compile(r"\b(?:would|could|might|not|never|refused)\b|n['’]t\b")  # a drill a country does not or would not hold
 _COORD = re.compile(r",|\band\b|\bor\b")  # a list between two names: both may share a year
@@ -88,16 +90,16 @@ def _series_form(r: Record) -> str:
 
 
 # the year a series has run since ("held annually since 2005"): no edition of that year is reported
-_SINCE_YEAR = re.compile(r"\bsince\s(?:19|20)\d{2}\b")
+_SINCE_YEAR = re.compile(r"\b(?:since|[Uu]ntil|[Tt]ill)\s(?:19|20)\d{2}\b")  # ("until 2022": a period's bound, too)
 
 
 def _own_years(text: str) -> str:
-    """`text` with years that date no edition blanked out ("under a 2023 arrangement", "rescheduled for 2027", "since 2005")."""
+    """`text` with years that date no edition blanked out ("under a 2023 arrangement", "rescheduled for 2027", "since 2005", "until 2022")."""
     if "a 1" in text or "a 2" in text:
         text = _ATTR_YEAR.sub(lambda m: " " * len(m.group(0)), text)
     if "pon" in text or "sched" in text or "moved" in text or "pushed" in text or "delayed" in text or "deferred" in text:
         text = _MOVED_YEAR.sub(lambda m: " " * len(m.group(0)), text)
-    if "since " in text:
+    if "since " in text or "ntil " in text or "ill " in text:
         text = _SINCE_YEAR.sub(lambda m: " " * len(m.group(0)), text)
     return text
 
@@ -116,7 +118,7 @@ _PLACE_REF = re.compile(r"\b(?:(?:north|south|east|west|north-east|north-west|so
 _RELATIVE = re.compile(r",\s(?:where|which|when|while)\b")
 _ALSO_BEFORE = re.compile(r"\balso\s(?:[\w-]+\s){1,3}$")
 # a sentence about a country's other, habitual drills ("The navy also holds regular drills with X"): no continuation of the exercise
-_OTHER_DRILLS = re.compile(r"\b(?:regular|routine|frequent|other|separate|similar)\s(?:[\w-]+\s){0,2}(?:drills|exercises|patrols)\b")
+_OTHER_DRILLS = re.compile(r"\b(?:regular|routine|frequent|other|separate|similar)\s(?:[\w-]+\s){0,2}(?:drills|exercises|patrols|practice|firings)\b")
 _SEPARATE = re.compile(r"(?i)\b(?:separately|meanwhile|elsewhere|in a separate)\b")
 # a notice issued for a drill ("issued a navigational warning for a live-firing drill"): the drill is announced
 _NOTICE_FOR = re.compile(r"\b(?:warnings?|notices?|NOTAMs?|notifications?)\s(?:for|of)\s(?:an?|the)\s")
@@ -157,7 +159,7 @@ _HELD_NOW = re.compile(r"\b(?:began|begin|begins|opened|opens|launched|kicked of
                        r"stage|conducted|took place|takes place|is taking place|started|returns|returned|this week|this month|today|tomorrow|"
                        r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
 # a sentence giving the exercise just named another name ("In Russian it's called X", "The drill is also known as X")
-_ITS_CALLED = re.compile(r"\b(?:it|the (?:exercise|drills?))\s?(?:['’]s|\sis|\swas)\s(?:also\s)?(?:called|known as)\s[\"“‘]?$", re.I)
+_ITS_CALLED = re.compile(r"\b(?:it|the (?:same )?(?:exercise|drills?|event|series))\s?(?:['’]s|\sis|\swas)\s(?:also\s|formerly\s|previously\s|once\s)?(?:called|known as)\s[\"“‘]?$", re.I)
 # initials given as another name after "or" ("Cold Response Exercise 2024, or CRE 24, ...")
 _OR_ACRONYM = re.compile(r",\sor\s(?P<f>(?P<a>[A-Z]{2,6})(?:[\s-]?\d{2})?)(?=[,;.)]|\s(?:is|was|will|has)\b)")
 
@@ -299,7 +301,7 @@ def _creates(text: str, ph: PhraseHit, ctx: _Context) -> bool:
         return False
     if not (ph.defining or status_rx()["event"].search(lower(text)) or _NOTICE_FOR.search(text, max(0, ph.start - 40), ph.start + 2)):
         return False
-    if "would " in text or "could " in text or "might " in text:
+    if "would " in text or "could " in text or "might " in text or "will " in text or "may " in text:
         if _HEDGED.search(text, max(0, ph.start - 140), ph.start):
             return False  # "it was likely X would respond with its own drill off Y": a drill only forecast
     return ctx.placed or ctx.dated
@@ -369,6 +371,8 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
                 continue  # "last staged as part of NATO's X 2024 series": a past umbrella of exercises, named as context
             if ", if " in s[h.end:h.end + 6] and _HYPOTHETICAL.match(s, h.end):
                 continue  # "A X-2025B, if held, would ...": an edition only imagined
+            if h.year is None and h.canon == h.base and "lly " in s and _HABIT.search(s, 0, h.start) and b.latest(h.base) is None:
+                continue  # "Jakarta usually keeps its landing drills for X": the series as a habit, no edition reported
             if h.base.casefold() in _operations() and not _PATROLS_HELD.search(s):
                 continue  # "NATO launched its X mission in January": an operation named, no patrol reported
             if h.year is not None or h.canon != h.base:
