@@ -54,6 +54,7 @@ def test_press_office_under_a_ministry_header_is_the_outlet():
     meta = recover_metadata(page)
     assert meta.outlet == "Press Information Office, Government of Ruritania"
     assert meta.author is None  # (the dateline's capital is no byline)
+    assert meta.title == "Coast guards conclude trilateral exercise off the capital"  # (the office's line is part of the masthead)
 
 
 def test_a_capitals_dateline_under_the_headline_is_no_byline():
@@ -127,3 +128,11 @@ def test_notes_naming_the_first_publication_and_end_marks_are_furniture():
     assert is_furniture("Republished with permission from Harbour Review.")
     assert is_furniture("-ENDS-")
     assert not is_furniture("The drills were first published in the navy's annual plan on 3 May 2025.")
+
+
+def test_an_editing_note_is_furniture_on_a_short_line_only():
+    from briefings.extract.clutter import is_furniture
+    assert is_furniture("This interview has been edited for length and clarity.")
+    intro = ("As the drills got under way off the coast, the fleet commander spoke to us about the exercise, the region and the "
+             "ships taking part this year, and about what he expects from the allies. The interview has been edited for length.")
+    assert not is_furniture(intro)

@@ -46,15 +46,15 @@ FLOORS = {
     "train8": (1.0, 0.85, 0.99, 0.98, 0.98, 0.98, 0.91, 0.84, 1.0, 1.0, 1.0, 1.0, 0.91),
     # train9 (written as blind9): Central Asia, Japan, Taiwan, Nordic, Gulf, Africa, Latin America, Australia, Caucasus,
     # Eastern Mediterranean, Philippines; wire, press release, think tank, tabloid, state media, newsletter, Q&A, blog
-    "train9": (0.98, 0.75, 0.99, 0.97, 1.0, 0.95, 0.89, 0.86, 0.97, 1.0, 1.0, 1.0, 1.0),
+    "train9": (1.0, 0.75, 0.99, 0.97, 1.0, 0.95, 0.89, 0.86, 0.97, 1.0, 1.0, 1.0, 1.0),
     # train10 (written as blind10): South Asia, Southeast Asia, Romania, Gulf, Canada, Baltic, North Africa, Fiji, Russia, SADC,
     # Central Asia, Western Europe; transcript, thread, FAQ explainer, radio script, numbered findings, trade newsletter
     "train10": (1.0, 0.74, 0.98, 0.9, 1.0, 0.89, 0.87, 0.65, 0.97, 1.0, 1.0, 1.0, 0.75),
     # train11 (written as blind11): Caribbean, Gulf of Guinea, Lake Victoria, Red Sea, Maldives, Indonesia, Arctic, Black Sea,
     # Brazil, Karachi, Gulf of Oman, Armenia; wire, regional paper, commentary, press release, newsletter, digest, Q&A, live blog
-    # (assessments purity 0.98 -> 0.97: an interview's two questions are no longer kept as assessments; the one
-    # misplaced sentence left is then 1/48 of them, not 1/50: the same output otherwise)
-    "train11": (0.98, 0.85, 0.99, 0.97, 0.97, 0.92, 0.89, 0.81, 0.93, 0.91, 1.0, 1.0, 1.0),
+    # (claims P@k 0.85 -> 0.83: an interview's intro paragraph that closes with an editing note is body text now, no
+    # longer dropped whole as furniture; its first sentence, a true but not a key fact, ranks among the top claims)
+    "train11": (0.98, 0.83, 0.99, 0.97, 0.98, 0.92, 0.89, 0.83, 0.93, 1.0, 1.0, 1.0, 1.0),
 }
 MAX_NOISE = {"blind3": 1, "train5": 1, "train7": 1, "train8": 1, "train11": 1}  # blind3: one gold noise line is also a sentence of the article's body;
 # train5: one photo caption of a gallery is gold noise while other captions carry gold claims

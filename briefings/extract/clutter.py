@@ -64,6 +64,12 @@ def _page_notes() -> re.Pattern[str]:
     return re.compile("|".join(lexicon()["clutter"]["page_notes"]))
 
 
+@lru_cache(maxsize=None)
+def _note_phrases() -> re.Pattern[str]:
+    """Editing notes from briefings/data/lexicon.yaml ("edited for length"), furniture on a short line only."""
+    return alternation([p.casefold() for p in lexicon()["clutter"]["note_phrases"]], left="", right="")
+
+
 def _notice(s: str, low: str) -> bool:
     """Whether a line is a media-contact note, a rights or reuse notice, a credit line or a plea to support the writer."""
     if low.startswith(_MEDIA_OPENERS) and _MEDIA_CONTACT.match(low) and not more_words_than(s, 40):
@@ -155,6 +161,8 @@ def _furniture(s: str, slashed_month_first: bool) -> bool:
         de = dateline_end(s)
         if not de or phrases.search(low, de):
             return True  # (not when the phrase is only a wire's name in a dateline: "LISBON, May 3 (Reuters) - ...")
+    if "ed for" in low and not more_words_than(s, 20) and _note_phrases().search(low):
+        return True  # "This interview has been edited for length.", alone or closing a short note
     if (s.startswith("About") or "headquartered" in s or "$" in s or "£" in s or "€" in s) and _ABOUT.search(s):
         return True  # (the cheap test first: every branch of _ABOUT needs one of these)
     if not _terminal(s):  # (the cheap test first: most lines end a sentence)

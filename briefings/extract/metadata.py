@@ -338,7 +338,7 @@ def _recover(text: str) -> Metadata:
             nxt = next((ln for ln in nonblank if ln.index > first.index), None)
             if (nxt and nxt.index < head_end and _office_vocab()[1].search(nxt.text) and not _NAV_SEP.search(nxt.text) and _org(nxt.text)
                     and _is_masthead(nxt.text, "")):
-                issuer = nxt.text.strip()  # a ministry's header over its press office's line: the office issued the release
+                issuer = masthead = nxt.text.strip()  # a ministry's header over its press office's line: the office issued the release
             break
         if not (_NAV_SEP.search(first.text) and is_furniture(first.text)):
             break
