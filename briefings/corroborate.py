@@ -139,6 +139,7 @@ def _group_roots(words: list[frozenset[str]], sources: list[str]) -> list[int]:
     rank_of = rank.__getitem__
     keys_of: dict[int, list[int]] = {}  # per distinct word set (shared by equal texts)
     sizes = [len(ws) for ws in words]
+    sigs = _signatures(words)
     entries: dict[int, list[int]] = {}    # key -> group roots as indexed (<= MAX_POSTINGS)
     current: dict[int, list[int]] = {}    # key -> their groups' roots now, distinct, in order
     where: dict[int, set[int]] = {}       # root -> keys whose `current` holds it
@@ -178,9 +179,12 @@ def _group_roots(words: list[frozenset[str]], sources: list[str]) -> list[int]:
             root_i = i
         else:
             met = dict.fromkeys(chain.from_iterable(lists)) if len(lists) > 1 else lists[0]
-            src, n = sources[i], sizes[i]
-            # same_statement inlined, in integers: MIN_CONTAINMENT = 7/10, MIN_JACCARD = 9/20.
+            src, n, sig = sources[i], sizes[i], sigs[i]
+            need = (7 * n + 9) // 10  # (a group as large as this claim or larger shares at least this many words)
+            # same_statement inlined, in integers: MIN_CONTAINMENT = 7/10, MIN_JACCARD = 9/20; first a cheap
+            # bound: the bits only this claim's words set are words the other lacks (see _signature)
             hits = [root for root in met if sources[root] != src
+                    and n - (sig & ~sigs[root]).bit_count() >= (need if sizes[root] >= n else (7 * sizes[root] + 9) // 10)
                     and 10 * (inter := len(words[root] & ws))
                     >= 7 * (sizes[root] if sizes[root] < n else n)
                     and 20 * inter >= 9 * (sizes[root] + n - inter)]
@@ -202,6 +206,27 @@ def _group_roots(words: list[frozenset[str]], sources: list[str]) -> list[int]:
                     current[key].append(root_i)
                     keys_i.add(key)
     return [find(i) for i in range(len(words))]
+
+
+SIGNATURE_BITS = 128
+
+
+def _signatures(words: list[frozenset[str]]) -> list[int]:
+    """A bit signature per word set: each word sets the bit of its hash (equal sets share one, computed once).
+
+    A bit set by one set's words and by none of another's stands for at least one word the other
+    lacks, so len(a) - popcount(sig_a & ~sig_b) bounds the words they share from above."""
+    memo: dict[int, int] = {}
+    out = []
+    for ws in words:
+        sig = memo.get(id(ws))
+        if sig is None:
+            sig = 0
+            for w in ws:
+                sig |= 1 << (hash(w) % SIGNATURE_BITS)
+            memo[id(ws)] = sig
+        out.append(sig)
+    return out
 
 
 def _document_frequency(words: list[frozenset[str]]) -> dict[str, int]:

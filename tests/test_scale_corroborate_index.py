@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from briefings.corroborate import (BLOCK_KEYS, MAX_POSTINGS, MIN_CONTAINMENT, MIN_JACCARD,
-                                   _group_roots, claim_words, content_words, same_statement)
+                                   _group_roots, _signatures, claim_words, content_words, same_statement)
 
 
 def _plain_group_roots(words: list[frozenset[str]], sources: list[str]) -> list[int]:
@@ -100,3 +100,18 @@ def test_claim_words_are_content_words_shared_between_equal_texts() -> None:
     got = claim_words(texts)
     assert got == [content_words(t) for t in texts]
     assert got[0] is got[1]
+
+
+def test_signatures_bound_the_shared_words_from_above() -> None:
+    """len(a) - popcount(sig_a & ~sig_b) >= len(a & b): the cheap test never drops a match."""
+    rng = random.Random(7)
+    vocab = [f"w{k}" for k in range(300)]
+    tight = 0
+    for _ in range(3000):
+        a = frozenset(rng.sample(vocab, rng.randint(1, 30)))
+        b = frozenset(rng.sample(sorted(a), rng.randint(0, len(a))) + rng.sample(vocab, rng.randint(0, 30)))
+        sa, sb = _signatures([a, b])
+        bound = len(a) - (sa & ~sb).bit_count()
+        assert bound >= len(a & b)
+        tight += bound == len(a & b)
+    assert tight > 300  # (and often exact: the bound prunes)

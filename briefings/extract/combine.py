@@ -1,6 +1,7 @@
 """Combine per-source extractions: assign ids and merge one exercise reported by several sources."""
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import chain
 from typing import TypeVar
 
@@ -26,7 +27,13 @@ def with_id(item: T, new_id: str) -> T:
 
 def exercise_key(x: Exercise) -> str:
     """Normalised identity of an exercise: its canonical series and the year or edition in its name ("" if unnamed)."""
-    return series_key(x.name) if x.name else ""
+    return _name_key(x.name) if x.name else ""
+
+
+@lru_cache(maxsize=8192)
+def _name_key(name: str) -> str:
+    """series_key, remembered: a corpus names the same exercises again and again."""
+    return series_key(name)
 
 
 def _same_edition(a: Exercise, b: Exercise) -> bool:

@@ -66,9 +66,12 @@ def _join_wrapped(text: str, lines: list[Line], kinds: list[str]) -> tuple[list[
     return out_l, out_k
 
 
+_QUOTE_MARK = re.compile(r"[“”\"]")
+
+
 def _quote_open(text: str, was_open: bool) -> bool:
     """Whether a quotation is still open after `text` (it was open before it when `was_open`)."""
-    for ch in text:
+    for ch in _QUOTE_MARK.findall(text):  # (the quote marks alone, in order)
         if ch == "“":
             was_open = True
         elif ch == "”":
