@@ -57,13 +57,12 @@ FLOORS = {
     "train11": (0.98, 0.83, 0.99, 0.97, 0.98, 0.92, 0.89, 0.83, 0.93, 1.0, 1.0, 1.0, 1.0),
     # train13 (written as blind13): Senegal, Andes (translated), Adriatic, Djibouti, Mekong, Salish Sea live blog, Antarctica,
     # Gulf coast guards Q&A, Gotland (translated), China-Russia think tank, Mongolia opinion column, Gulf of Guinea brief
-    "train13": (0.95, 0.8, 0.97, 0.91, 0.9, 0.52, 0.74, 0.52, 1.0, 0.83, 0.83, 0.83, 0.83),
+    "train13": (0.95, 0.8, 0.97, 0.91, 0.93, 0.52, 0.74, 0.52, 1.0, 1.0, 1.0, 1.0, 1.0),
 }
-MAX_NOISE = {"blind3": 1, "train5": 1, "train7": 1, "train8": 1, "train11": 1, "train13": 3}  # blind3: one gold noise line is also a sentence of the article's body;
+MAX_NOISE = {"blind3": 1, "train5": 1, "train7": 1, "train8": 1, "train11": 1}  # blind3: one gold noise line is also a sentence of the article's body;
 # train5: one photo caption of a gallery is gold noise while other captions carry gold claims
 # train7: the gold noise line "LIVE" (a live blog's label) is also a substring of a body sentence ("Live-fire drills ...")
 # train8: the gold noise line "PACIFIC QUARTERLY" (a masthead) is also a substring of a body sentence ("..., told Pacific Quarterly.")
-# train13: three real clutter lines (a share plea, a subscribe line, an author bio) leaked at its first look: lower as they are fixed
 # train11: the gold noise item "Gulf of Oman" (a topic tag) is also a substring of a body sentence ("... and the Gulf of Oman, which ...")
 GOLD_DIRS = {"dev": DEV, **{name: OURS / name for name in ("extract", "heldout", "blind", "blind3", "train4", "train5", "train6", "train7", "train8", "train9", "train10", "train11", "train13")}}
 

@@ -155,8 +155,8 @@ def _furniture(s: str, slashed_month_first: bool) -> bool:
         return True
     if _notice(s, low):
         return True  # "Media ... should contact ...", "All rights ... reserved.", "Interview by Jane Roe.", "Buy me a coffee."
-    if weak.match(low) and not more_words_than(s, 14) and not _STOP_END.search(s):
-        return True
+    if weak.match(low) and not more_words_than(s, 14) and not _STOP_END.search(s) and not _prefix_names().match(low):
+        return True  # (not a name that opens with the prefix's word: "Home Guard calls up ...")
     if phrases.search(low) and not more_words_than(s, 60):
         de = dateline_end(s)
         if not de or phrases.search(low, de):
@@ -228,6 +228,26 @@ def _only_stamp(rest: str, unread_month: bool = False) -> bool:
         return not left
     return (_YEAR.search(low) is not None and len([w for w in left if w.isdigit()]) >= 2
             and len([w for w in left if not w.isdigit()]) <= 1)
+
+
+@lru_cache(maxsize=None)
+def _prefix_names() -> re.Pattern[str]:
+    """Names that open with a short prefix's word ("Home Guard"), from briefings/data/lexicon.yaml."""
+    return _prefix_regex([p.casefold() for p in lexicon()["clutter"]["prefix_names"]])
+
+
+@lru_cache(maxsize=None)
+def _bio_trades() -> re.Pattern[str]:
+    """A writer's column or trade in a bio ("... and writes a monthly column"), from briefings/data/lexicon.yaml."""
+    return re.compile("|".join(lexicon()["clutter"]["bio_trades"]))
+
+
+def _header_bio(s: str, byline: str) -> bool:
+    """Whether a line is a bio: under the byline naming its writer, or anywhere naming a writer's column ("Jane Roe is ... and writes a column")."""
+    if " is " not in s or more_words_than(s, 60) or _BIO.match(s) is None:
+        return False
+    first = s.split(None, 1)[0]
+    return (byline[:3].casefold() == "by " and f" {first}" in byline) or _bio_trades().search(s) is not None
 
 
 @lru_cache(maxsize=None)
@@ -312,6 +332,7 @@ def line_kinds(lines: list[Line]) -> list[str]:
             kinds.append(CLUTTER)  # "proud of our coasts" under "Ministry of Harbours"
             prev = s
             continue
+        above = prev or ""  # (the header line above, for a bio under the byline)
         if prev is not None:
             prev = s if i < 12 and BODY not in kinds else None
         if in_bio or (n_words(s) <= 5 and s.rstrip(":").casefold() in _bio_headers()):
@@ -334,7 +355,7 @@ def line_kinds(lines: list[Line]) -> list[str]:
             if n_words(s) <= 4 and not _SEP.search(s):
                 in_list = 2 if _LISTY.search(s) else 1
             continue
-        if is_bio(s, ln.index, last_nonblank + 1 or total, ln.index in tail_lines):
+        if is_bio(s, ln.index, last_nonblank + 1 or total, ln.index in tail_lines) or _header_bio(s, above):
             kinds.append(CLUTTER)
             continue
         if is_disclosure(s, ln.index, last_nonblank + 1 or total, ln.index in tail_lines):

@@ -258,10 +258,17 @@ def _masthead_name(text: str) -> str:
     return _CITY_TAIL.sub("", s) if s.isupper() else s
 
 
+def _only_date(s: str) -> bool:
+    """Whether a short segment is only a date ("2025-07-15", "Friday, 16 May 2025")."""
+    return s[:1].isalnum() and not more_words_than(s, 5) and bool(first_full_date(s)) and is_furniture(s)
+
+
 def _is_masthead(text: str, rest: str) -> bool:
     """Whether a first line is the outlet's masthead rather than a headline."""
     s = _masthead_name(text)
     segs = [p.strip() for p in re.split(r"\s[|·•]\s", s) if p.strip()]
+    if len(segs) >= 2 and segs[0][:1].isalpha() and all(_only_date(p) for p in segs[1:]):
+        segs, s = segs[:1], segs[0]  # "COASTLINE BRIEFS | 2025-07-15": the masthead with its issue's date
     if len(segs) >= 2 and not any(p.isupper() and len(p) <= 6 for p in segs) and _org(segs[0]):
         segs = [segs[0]]  # "Institute for Littoral Security Studies | Working Paper No. 25-07"
         s = segs[0]
@@ -339,6 +346,8 @@ def _recover(text: str) -> Metadata:
             if (nxt and nxt.index < head_end and _office_vocab()[1].search(nxt.text) and not _NAV_SEP.search(nxt.text) and _org(nxt.text)
                     and _is_masthead(nxt.text, "")):
                 issuer = masthead = nxt.text.strip()  # a ministry's header over its press office's line: the office issued the release
+            elif nxt and nxt.index < head_end and _STATE_NAME.match(masthead.title().replace(" Of ", " of ")) and _GOV_BODY.search(nxt.text.title()) and _is_masthead(nxt.text, ""):
+                issuer = masthead = nxt.text.strip()  # "REPUBLIC OF X" over "MINISTRY OF DEFENCE — ...": the ministry issued it
             break
         if not (_NAV_SEP.search(first.text) and is_furniture(first.text)):
             break
@@ -395,7 +404,7 @@ def _recover(text: str) -> Metadata:
 
 
 # an interview's credit at the foot: "Interview by Jane Roe.", "Interviewed by Jane Roe"
-_INTERVIEW_BY = re.compile(r"^(?:Interview|Interviewed|Interviews|Questions|Q&A|Conversation) by\s+(?P<n>[^;()]+)")
+_INTERVIEW_BY = re.compile(r"^(?:Interview|Interviewed|Interviews|Questions|Q&A|Conversation)(?:\s(?:conducted|led|hosted))? by\s+(?P<n>[^;()]+)")
 # a closing bio naming the writer's outlet: "Jane Roe covers defence in Asia for Harbour Review."
 _BIO_OUTLET = re.compile(r"\b(?:covers|writes about|writes on|reports on|reports|is (?:a|an|the) (?:[\w-]+\s){0,3}(?:correspondent|reporter|editor|writer|columnist|contributor))"
                          r"\b[^.]{0,120}?\bfor\s(?:the\s)?(?P<n>[A-Z][\w&'’-]*(?:\s(?:of|and|&|the|[A-Z][\w&'’-]*)){0,5})\.?\s*$")
@@ -435,7 +444,23 @@ def _labels_next(lines: list[Line], i: int) -> bool:
 @lru_cache(maxsize=None)
 def _copy_date() -> re.Pattern[str]:
     """A label of the copy's own date ("Translated: 2026-09-15", "Accessed 3 May 2025"), from briefings/data/months.yaml."""
-    return re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in lexicon()["metadata"]["copy_date_labels"]) + r")\b\s*(?:on\b)?\s*:?")
+    return re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in lexicon()["metadata"]["copy_date_labels"]) + r")\b\s*(?:on\b)?\s*:?"
+                      r"(?=\s*(?:\d|[A-Z][a-z]{2,8}\.?\s+\d))")  # (a date follows: not "Translated from Swedish. Original: ..., 2025-10-06")
+
+
+@lru_cache(maxsize=None)
+def _period() -> re.Pattern[str]:
+    """A label of the period a digest covers ("Week of"), from briefings/data/lexicon.yaml."""
+    return re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in lexicon()["metadata"]["period_labels"]) + r")\b")
+
+
+def _period_stamp(lines: list[Line], head_end: int) -> str | None:
+    """The date of a stamp line ("Published 15 April 2025") in the header of a page that names its period, else None."""
+    for ln in lines[:head_end]:
+        s = ln.text.strip()
+        if stamp_start(s) and not more_words_than(s, 12) and first_full_date(s):
+            return first_full_date(s)
+    return None
 
 
 def _span_first(s: str) -> bool:
@@ -457,6 +482,8 @@ def _published(lines: list[Line], kinds: list[str], head_end: int) -> str | None
         iso = first_full_date(s)
         if iso and ("–" in s or "-" in s) and ln.index < head_end and not more_words_than(s, 8) and _span_first(s):
             continue  # a span ("Week of 8–14 May 2025") is the period a digest covers, not its date
+        if iso and ln.index < head_end and ("eek" in s or "onth" in s) and _period().search(s):
+            return _period_stamp(lines, head_end)  # "Week of 14 April 2025": a digest's period; only a stamp line dates it
         if iso and not request.search(s):
             return iso
     for ln in lines[head_end: head_end + 8]:
@@ -549,6 +576,9 @@ def _outlet(text: str, lines: list[Line], masthead: str | None, head_end: int) -
     if masthead:
         masthead = _masthead_name(masthead)
         segs = [p.strip() for p in re.split(r"\s[|·•]\s", masthead) if p.strip()]
+        if len(segs) > 1 and any(_only_date(p) for p in segs):
+            segs = [p for p in segs if not _only_date(p)] or segs  # (the issue's date beside the name)
+            masthead = segs[0]
         if len(segs) > 1 and _org(segs[0]) and not any(p.isupper() and len(p) <= 6 for p in segs):
             segs = [segs[0]]
             masthead = segs[0]
@@ -641,7 +671,7 @@ def _author(lines: list[Line], kinds: list[str], head_end: int, title_idx: int, 
     if title_idx >= 0:
         for ln in lines[title_idx + 1: head_end]:
             s = ln.text.strip()
-            if s and s != masthead and not _ORG_WORDS.search(s.split(",")[0]):
+            if s and s != masthead and not _ORG_WORDS.search(s.split(",")[0]) and not stamp_start(s):  # (not "Updated Tuesday, May 12")
                 name = _clean_name(s)
                 if name and n_words(s) <= 10 and name not in country_index()[0]:  # (not a dateline's capital: "New Delhi, 3 May 2025")
                     return _name_list(s) or name
