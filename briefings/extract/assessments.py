@@ -26,6 +26,7 @@ _QUOTED = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"")
 _FOR_QUOTE = re.compile(r"^For [^\"“”]{3,120},\s*[\"“]")  # 'For the admiral, "..."': the quotation is the speaker's view
 _COPULA = re.compile(r"\b(?:is|are|was|were|isn't|aren't|wasn't|weren't|isn’t|aren’t|wasn’t|weren’t|remains|remain|seems|seem|looks|look|appears|appear)\b"
                      r"(?!\s+(?:not\s+|never\s+)?(?:\w+ed|held|run|done|made|set|built|known|seen|given|taken|sent|shown|due|scheduled|planned|expected)\b)")
+_PLAN_MODAL = re.compile(r"\b(?:could|may|might) (?:also |still |soon )?be (?:[a-z]+ed|held|run|begun|undertaken|driven|flown|sent)\b")  # an event that could be held
 _SAID_WORDS = ("said", "says", "told", "confirmed", "announced", "stated")  # one is in every match of _official_said
 _THREAD_NO = re.compile(r"^\d{1,3}/\s+")  # a post's number in a thread ("7/ My read: ...")
 _REFERRAL_WORDS = ("refer you", "speculate", "comment", "judge", "get into", "go into")  # one is in every match of _referral
@@ -120,6 +121,12 @@ def _official_said() -> re.Pattern[str]:
     """The regex for an official source's verb of saying ("officials said", "the ministry told"), from the lexicon."""
     who = alternation(lexicon()["assessment"]["official_nouns"], left=r"\b", right=r"\b").pattern
     return re.compile(who + r"[^.;]{0,40}?\b(?:said|says|told|confirmed|announced|stated)\b")
+
+
+@lru_cache(maxsize=None)
+def _serial() -> re.Pattern[str]:
+    """The regex for a place in a series ("the third edition", "its 12th round"), from the lexicon."""
+    return any_of(lexicon()["assessment"]["serial"])
 
 
 @lru_cache(maxsize=None)
@@ -232,12 +239,16 @@ def judge(text: str, quoted_analyst: str | None, anchors: int | Callable[[], int
     n_words = len(text.split())
     if s < 1.0 and callable(anchors):
         anchors = anchors()
-    if s < 1.0 and anchors == 0 and n_words <= 9:
+    if s < 1.0 and anchors == 0 and n_words <= 9 and not _serial().search(low):  # (a place in a series, "It is the third edition.", is a fact)
         s += 1.0 if n_words <= 8 and _COPULA.search(low) else 0.6
     if s < 1.0 and anchors >= 3:
         s -= 0.3
     if s >= 1.0 and not cued and (_fact_verbs().search(low) or any(w in low for w in _SAID_WORDS) and _official_said().search(low)):
         s = 0.75  # a reported event ("Two navies sent observers.") or an official's uncued word is a fact, even when short or in an opinion piece
+    if s >= 1.0 and not quoted_analyst and " be " in low and any(w in low for w in _SAID_WORDS) and _official_said().search(low) and not analyst.search(low):
+        plain = _PLAN_MODAL.sub(" ", low)  # an official's word that an event could be held ("officials said a second phase could be launched") is a reported plan
+        if plain != low and not strong.search(plain) and not _MODAL.search(plain):
+            s = 0.75
     question = text.rstrip("\"”’' ").endswith("?")
     if s >= 1.0 and not cued and (question or n_words <= 6 and _READER_ASK.match(text)):
         s = 0.75  # a question with no cue asks and a request to the reader asks for something: neither judges

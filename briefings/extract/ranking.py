@@ -17,7 +17,8 @@ _BACKGROUND = re.compile(r"\b(?:repeatedly|traditionally|historically|over the p
 # who did not take part: a key fact of an exercise report
 _ABSENT = re.compile(r"\b(?:did not|didn't|will not|won't|does not|do not|has not|have not|had not|is not|are not|was not|declined|refused|skipped|pulled out|withdrew)\b[^.;]{0,40}?"
                      r"\b(?:take part|taking part|participate|send|sent|join|invitation|attend|contribut|deploy)\w*|\bnot (?:a participant|taking part|(?:been )?invited)\b|\bneither\b[^.;]{0,40}?\b(?:sent|took part|participated|joined|attended)\b"
-                     r"|\b(?:was|were|is|are) (?:again |also |notably )?absent\b")
+                     r"|\b(?:was|were|is|are) (?:again |also |notably )?absent\b"
+                     r"|\binvited\b[^.;]{0,40}?\bbut\b")  # (invited but stayed away: "was invited but did not respond")
 # literals one of which is in every match of _EXERCISE_REF and _BACKGROUND (cheap tests before the scans)
 _EXERCISE_REF_WORDS = ("exercise", "drill", "manoeuvres", "maneuvers", "patrol", "war game", "took part", "take part", "taking part",
                        "participa", "contribut", "deployed", "sent", "joined", "hosted", "observer")
@@ -25,7 +26,7 @@ _BACKGROUND_WORDS = ("repeatedly", "traditionally", "historically", "over the pa
                      "have long", "has long", "used to", "welcome to", "good morning", "live coverage", "anniversary", "founded in",
                      "diplomatic relations", "first held", "was first ", "every ", "twice a year", "coincided with", "comes as", "comes days",
                      "since the end of")
-_ABSENT_WORDS = ("not", "n't", "declined", "refused", "skipped", "pulled out", "withdrew", "absent", "neither")  # one is in every match of _ABSENT
+_ABSENT_WORDS = ("not", "n't", "declined", "refused", "skipped", "pulled out", "withdrew", "absent", "neither", "invited")  # one is in every match of _ABSENT
 _SPOKE = re.compile(r"\b(?:said|says|told|declared|affirmed|added|stressed|described)\b")  # a speaker's verb outside the quotation
 _NARRATOR = re.compile(r"^(?:I|My)\b")  # the writer telling their own doings ("I spent a week aboard ..."): colour, not news
 _THREAD_NO = re.compile(r"^\d{1,3}/\s+")  # a post's number in a thread ("7/ ...")
@@ -37,11 +38,11 @@ _EXERCISE_REF = re.compile(r"\b(?:the|this|its) (?:[\w-]+ )?(?:exercise|exercise
 
 # weights of the ranking features (a feature is a number in [0, 1])
 WEIGHTS = {
-    "base": 0.30, "lead": 0.20, "first": 0.05, "numbers": 0.22, "dates": 0.12, "proper": 0.16, "places": 0.08,
+    "base": 0.30, "lead": 0.20, "first": 0.05, "numbers": 0.235, "dates": 0.12, "proper": 0.16, "places": 0.08,
     "countries": 0.08, "exercise": 0.24, "exercise_ref": 0.02, "reporting": 0.05, "pronoun": -0.06, "short": -0.12,
-    "long": -0.05, "question": -0.15, "judgement": -0.10, "quote": -0.18, "bio": -0.15, "background": -0.05,
-    "address": -0.12, "header": -0.40, "absent": 0.12, "intro": -0.25, "reaction": 0.08, "scene": -0.20, "ceremony": -0.08, "context": -0.08,
-    "cancel": 0.15, "narrator": -0.30, "meta": -0.40, "observer": 0.06, "gloss": -0.20,
+    "long": -0.05, "question": -0.15, "judgement": -0.10, "quote": -0.15, "bio": -0.15, "background": -0.05,
+    "address": -0.12, "header": -0.40, "absent": 0.12, "intro": -0.25, "reaction": 0.20, "scene": -0.20, "ceremony": -0.08, "context": -0.08,
+    "cancel": 0.15, "narrator": -0.30, "meta": -0.40, "observer": 0.18, "gloss": -0.20, "previous": 0.08,
 }
 
 
@@ -67,10 +68,12 @@ def _hit(cue: Cue, low: str) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _cues() -> tuple[Cue, Cue, Cue, Cue, Cue, Cue, Cue, Cue]:
-    """The cues of a reaction to an exercise, a habitual one, a scene-setting lede, a ceremony, context, a cancellation, observers and a gloss."""
+def _cues() -> tuple[Cue, Cue, Cue, Cue, Cue, Cue, Cue, Cue, Cue]:
+    """The cues of a reaction to an exercise, a habitual one, a scene-setting lede, a ceremony, context, a cancellation, observers, a gloss
+    and the previous edition."""
     lex = lexicon()
-    keys = ("claim_reaction", "claim_habitual", "claim_scene", "claim_ceremony", "claim_context", "cancel_cues", "claim_observer", "claim_gloss")
+    keys = ("claim_reaction", "claim_habitual", "claim_scene", "claim_ceremony", "claim_context", "cancel_cues", "claim_observer", "claim_gloss",
+            "claim_previous")
     return tuple(_cue(lex[k]) for k in keys)  # type: ignore[return-value]
 
 
@@ -98,19 +101,21 @@ def claim_features(text: str, f: ClaimFeatures, para_rank: int, pos: int, exerci
     n = len(text.split())
     quoted = sum(len(m.group(0)) for m in _QUOTE.finditer(text))
     outside = _QUOTE.sub(" ", low) if quoted else low  # (no quotation in the text: none in its lower case either)
-    reaction, habitual, scene, ceremony, context, cancel, observer, gloss = _cues()
+    reaction, habitual, scene, ceremony, context, cancel, observer, gloss, previous = _cues()
+    absent = any(w in low for w in _ABSENT_WORDS) and bool(_ABSENT.search(low))
+    watch = f.countries > 0 and "observ" in low and _hit(observer, low)  # (every observer cue holds "observ")
     return {
         "base": 1.0, "lead": max(0.0, 1.0 - para_rank / 6), "first": float(pos == 0),
         "numbers": min(f.numbers, 4) / 4, "dates": min(f.dates, 2) / 2, "proper": min(f.proper, 6) / 6,
         "places": min(f.places, 3) / 3, "countries": min(f.countries, 3) / 3, "exercise": min(exercise_hits, 2) / 2,
         "exercise_ref": float(any(w in low for w in _EXERCISE_REF_WORDS) and bool(_EXERCISE_REF.search(low))), "reporting": float(bool(_reporting().search(low))),
-        "pronoun": float(bool(_PRONOUN_START.match(text))), "short": float(n < 6 or (n < 8 and f.anchors == 0)),
+        "pronoun": float(bool(_PRONOUN_START.match(text))), "short": float((n < 6 or (n < 8 and f.anchors == 0)) and not (absent or watch)),  # (who stayed away or watched is news however short)
         "long": float(n > 60), "question": float(text.rstrip("\"”’' ").endswith("?") or text.startswith("To ask") and bool(_ASKS.match(text))), "judgement": weak_judgement,
         "quote": float(quoted > 0.4 * len(text)), "bio": float(("is a" in low or "is the" in low or "was a" in low or "was the" in low) and bool(_BIO.search(low))),
         "background": float(any(w in low for w in _BACKGROUND_WORDS) and bool(_BACKGROUND.search(low))), "address": float(bool(_ADDRESS.search(_QUOTE.sub(" ", text) if quoted else text))),
         "narrator": float(text[:1] in "IM" and bool(_NARRATOR.match(text))),
         "meta": float(_hit(_meta(), (_THREAD_NO.sub("", low) if low[:1].isdigit() else low).replace("’", "'"))),
-        "header": float(in_header), "absent": float(any(w in low for w in _ABSENT_WORDS) and bool(_ABSENT.search(low))),
+        "header": float(in_header), "absent": float(absent),
         "intro": float(text.rstrip().endswith(":")),
         # a fresh reaction (a protest, a hope it targets no third party) is news; a long-standing one is background
         "reaction": float(_hit(reaction, low) and not _hit(habitual, low)),
@@ -119,9 +124,11 @@ def claim_features(text: str, f: ClaimFeatures, para_rank: int, pos: int, exerci
         # an exercise called off or postponed is a key fact of a report
         "cancel": float(_hit(cancel, low)),
         # who only watches an exercise is a key fact of its report, like who stays away
-        "observer": float(f.countries > 0 and _hit(observer, low)),
+        "observer": float(watch),
         # a short sentence that glosses a name explains rather than reports
         "gloss": float(n <= 16 and _hit(gloss, low)),
+        # where and how the series was last held is a key fact of its report
+        "previous": float(("last" in low or "previous" in low or "prior" in low) and _hit(previous, low)),
         "ceremony": float(quoted > 0 and bool(_SPOKE.search(outside)) and _hit(ceremony, outside)),
     }
 
