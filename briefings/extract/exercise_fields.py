@@ -255,6 +255,10 @@ def country_spans(text: str) -> list[tuple[int, int, str]]:
     return [(a, b, resolve_country(text[a:b], c)) for a, b, c in spans]  # "RCAF" in a text about Cambodia
 
 
+# a noun after a demonym that makes it a language ("by its Spanish initials", "the Russian-language name")
+_LANGUAGE_AFTER = re.compile(r"\s(?:initials|acronym|abbreviation|name|names|word|term|spelling|translation|transliteration)\b|-language\b")
+
+
 @lru_cache(maxsize=4096)
 def _country_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     """Cached body of `country_spans` (before shared forms are resolved)."""
@@ -269,6 +273,8 @@ def _country_spans(text: str) -> tuple[tuple[int, int, str], ...]:
             continue
         if m.group(0) in capitals and _NAME_AFTER.match(text, b) and _TITLE_BEFORE.search(text, max(0, a - 25), a):
             continue  # "defence minister Wellington Koo": a person's name, not the capital
+        if text.startswith(" ", b) and _LANGUAGE_AFTER.match(text, b):
+            continue  # "its Spanish initials", "the Russian name": a language, not a country
         out.append((a, b, forms[m.group(0)]))
     for m in ship_matches(text):
         out.append((m.start(1), m.end(1), ships[m.group(1)]))
@@ -644,7 +650,8 @@ def _spoke_in(text: str, a: int, b: int) -> bool:
 # (a lower-case particle may join a place's words: "Sierra del Retín", "Castel di Sangro"; an abbreviated saint's name is one too: "St. Philip")
 _PARTICLE = r"(?:\s(?:de|del|de la|da|do|dos|das|di|della|du|des|von|van|der)\s[A-Z][\w'’-]+)?"
 _FACILITY = ("College", "Academy", "School", "Barracks", "Airfield", "Garrison")
-_PREP_PLACES = re.compile(r"\b(?:in|at|around|near|off|outside)\s(?:the\s)?(?P<list>(?:[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,4}\s(?:" + "|".join(_FACILITY) + r")\b|"
+# (and the ends of a stretch of water: "covers the waters between Tema and Cotonou")
+_PREP_PLACES = re.compile(r"\b(?:in|at|around|near|off|outside|(?:waters|coast|coastline|area|sea|zone)\sbetween)\s(?:the\s)?(?P<list>(?:[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,4}\s(?:" + "|".join(_FACILITY) + r")\b|"
                           r"(?:(?:St|Ste|Mt|Ft)\.\s)?[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?" + _PARTICLE + r")(?:(?:,\s|,?\sand\s)[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?" + _PARTICLE + r")*)")
 # a person or body right before "in X" ("officials in Cairo", "the embassy in Manila"), or a reporting verb right after
 _SPOKE_IN = re.compile(r"\b(?:officials?|sources?|diplomats?|spokes(?:man|woman|person|people)|ministry|ministries|government|authorities|"

@@ -15,12 +15,14 @@ def place_like(name: str) -> bool:
 
 # a Roman-numeral edition of two or more letters, or V or X ("LXVI", "XXIV", "IX"; not a lone "I", "C" or "L")
 ROMAN = r"(?=[IVXLC]{2,}(?![\w'’-])|[VX](?![\w'’-]))C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+# a capital letter, Latin with accents or Cyrillic ("Élan", "Øresund", "Запад")
+_CAP = r"[A-ZÀ-ÖØ-ÞİА-ЯЁ]"
 _YEAR_SUFFIX = r"(?:[-‐–]\s?|\s)(?P<y>(?:19|20)\d{2}|'?\d{2})(?:-\d|(?P<l>[A-D])(?![\w%]))?(?![\w%])"
 # (the left boundary is checked after the first capital, so the regex scans for capitals fast)
-_HYPHEN_NAME = re.compile(r"(?P<n>(?:[A-Z](?<![\w/-][A-Z])[\w'’]*(?:[ /][A-Z][\w'’]*){0,3}))-(?P<y>(?:19|20)\d{2}|\d{2})(?![\w%-])")
+_HYPHEN_NAME = re.compile(rf"(?P<n>(?:{_CAP}(?<![\w/-]{_CAP})[\w'’]*(?:[ /]{_CAP}[\w'’]*){{0,3}}))-(?P<y>(?:19|20)\d{{2}}|\d{{2}})(?![\w%-])")
 _HYPHEN_DIGITS = re.compile(r"-\d\d")
 # (a lower-case Arabic particle may join a word: "Bab el-Mandeb Guardian 25")
-_SPACE_NAME = re.compile(r"(?P<n>[A-Z](?<![\w/-][A-Z])[\w'’]*(?:\s(?:[ae][lnrsdtz]-)?[A-Z][\w'’]*){0,3})\s(?P<y>(?:19|20)\d{2}|\d{2})(?![\w%,.]\d|[\w%])")
+_SPACE_NAME = re.compile(rf"(?P<n>{_CAP}(?<![\w/-]{_CAP})[\w'’]*(?:\s(?:[ae][lnrsdtz]-)?{_CAP}[\w'’]*){{0,3}})\s(?P<y>(?:19|20)\d{{2}}|\d{{2}})(?![\w%,.]\d|[\w%])")
 _EXERCISE_WORD = re.compile(r"(?i)^\s*(?:(?:joint|naval|military|strategic|maritime|air|annual|multinational|bilateral|trilateral|"
                             r"command-staff|command|staff|peacekeeping|amphibious|combined|large-scale|tactical|field|live-fire|"
                             r"anti-submarine|international|landing)\s+){0,3}(?:exercises?|drills?|manoeuvres|maneuvers|war\s?games?|wargames?)\b")
@@ -139,7 +141,6 @@ _EDITION_OF = re.compile(word_alternation(("edition", "iteration", "round")) + r
 _ANY_DIGIT = re.compile(r"\d")
 _GLOSS_AFTER = re.compile(r"^\s\([^()]{1,40}\)")
 # a capitalised name in quotation marks ("Viekaren XXV", “Multilateral Maritime Cooperative Activity”)
-_CAP = r"[A-ZÀ-ÖØ-ÞİА-ЯЁ]"
 _QUOTED_NAME = re.compile(rf"[\"“«]\s?(?P<n>{_CAP}[\w'’-]*(?:\s(?:(?:de|del|la|du|des|of|the|and)\s)?(?:{_CAP}|\d)[\w'’-]*){{0,5}})\s?[\"”»]")
 _QUOTE_CHARS = re.compile(r"[\"“«]")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<a>[A-Z]{2,6})\)")
@@ -152,7 +153,8 @@ _ANY_NOUN_I = re.compile(r"(?i)\b(?:exercises?|drills?|manoeuvres|maneuvers|war 
 _LEAD_GATE = re.compile(_EXERCISE_LEAD)
 # a part of every alternative of _EXERCISE_LEAD ("Ex" for Exercise and Ex., "xerc" for exercices, exercício, exercitiul, ...)
 _LEAD_PARTS = ("Ex", "xerc", "jercicio", "sercitazione", "Übung", "Manöver", "anobra", "atbikat", "wiczenia", "tyrkeprøve", "efening")
-_OPERATION_NAME = re.compile(r"\bOperation\s+(?P<n>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3})")
+# "Operation X", and the word in French, Spanish, Portuguese and Italian ("Opération Marée Haute")
+_OPERATION_NAME = re.compile(rf"\b(?P<op>Operation|Opération|Operación|Operação|Operazione)\s+(?P<n>{_CAP}[\w'’-]*(?:\s{_CAP}[\w'’-]*){{0,3}})")
 _CALLED_EXERCISE = re.compile(r"(?i)\b(?:exercises?|drills?|manoeuvres|maneuvers|war ?games?|patrols?)\b(?:[^.;:]{0,30}?\s(?:dubbed|code-?named|named|called|known as))?,?\s+$")  # ("a patrol exercise with X, codenamed Operation Y")
 _NOUN_WORD = re.compile(r"exercise|drill|manoeuvres|maneuvers|war ?game")
 _WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
@@ -165,7 +167,7 @@ _EDITION = re.compile(r"-(?P<e>\d{1,2}|[IVXLC]{1,6})(?![\w-])|\s(?P<r>" + ROMAN 
 
 # an exercise noun in lower case with a modifier, then a capitalised name ("the bilateral exercise Fraterno XXIV",
 # "the multinational exercise La Pérouse", "their joint exercise Medusa")
-_MODS = (r"(?:bilateral|trilateral|multilateral|multinational|joint|naval|annual|biennial|combined|amphibious|maritime|"
+_MODS = (r"(?:bilateral|binational|trilateral|multilateral|multinational|joint|naval|annual|biennial|combined|amphibious|maritime|"
          r"air|military|international|large-scale|flight-tactical|tactical|live-fire|command-post|field|regional|special)")
 # (found from the noun: a literal first character scans fast; the modifier before it is checked after)
 _NOUN_NAME = re.compile(rf"(?:exercises?|drills?|war\s?games?)\s+(?P<n>{_CAP}[\w'’-]*(?:\s(?:{_PARTICLES}\s)?{_CAP}[\w'’-]*){{0,3}})(?![\w'’-])")
@@ -179,6 +181,10 @@ _NAME_APPOS = re.compile(r",\s(?:the|a|an|their|its)\s"
                          rf"(?P<mods>(?:(?:{_MODS}|[\w]+-[a-z]+|largest|biggest|latest|main|first|second|third|annual|yearly|major|key|flagship|"
                          r"winter|summer|spring|autumn|army|navy|field|training)\s){0,3})(?:exercises?|drills?|war ?games?)"
                          r"(?=\s+(?:between|with|of|in|off|that|which|involving|led|hosted|held|for|at|on|run)\b|\s*[,.;])")
+# a title-case name ending in a capitalised exercise noun, then its other name ("the Northern Shield Patrol (NSP)", "the X Exercise, known as ...")
+_CAP_NOUN_NAME = re.compile(rf"\b[Tt]he\s(?P<n>(?:{_CAP}[\w'’-]*\s){{1,4}}(?:Patrol|Exercise))(?=,\s(?:also\s)?(?:known|called|dubbed)\b|\s\([A-Z]{{2,8}}\))")
+# a name as the subject of a copula that calls it an exercise ("Iron Heron is a binational disaster-response exercise that ...")
+_NAME_IS = re.compile(_NAME_APPOS.pattern.replace(r",\s(?:the|a|an|their|its)\s", r"\s(?:is|was)\s(?:a|an)\s", 1))
 _NAME_BEFORE = re.compile(rf"(?<![\w'’-])(?P<n>{_CAP}[\w'’-]*(?:\s(?:{_PARTICLES}\s)?{_CAP}[\w'’-]*){{0,3}})$")
 # a name the text says something is called ("the release calls it "X-2026"")
 _CALLS_IT = re.compile(r"\b(?:calls?|called)\s(?:it|them|the (?:drills?|exercises?|manoeuvres))\s[\"“‘]?$")
@@ -223,13 +229,23 @@ def exercise_bases(texts: list[str]) -> frozenset[str]:
     for t in texts:
         for h in find_names(t):
             base = h.base.strip()
-            if h.year and not h.weak and base.casefold() not in known and (len(base.split()) >= 2 or (base.isupper() and len(base) >= 4)):
+            # (one word too when the text writes it after the noun: "the exercise Sjöhund 24" makes "Sjöhund" its series)
+            if h.year and not h.weak and base.casefold() not in known and (len(base.split()) >= 2 or (base.isupper() and len(base) >= 4)
+                                                                           or t[max(0, h.start - 9):h.start].casefold() == "exercise "):
                 out.add(base)
+        for h in find_names(t) if " is a" in t or " was a" in t else ():
+            if h.year is None and " " in h.name and any(m.start() == h.end for m in _name_is_matches(t)):
+                out.add(h.name)  # "Iron Heron is a binational exercise": its series for this document ("Iron Heron 2026")
         for m in _exercise_name_matches(t):
             n = re.sub(r"(?:[-‐–]\s?|\s)'?\d{2,4}$|-[IVXLC]{1,6}$|-\d{1,2}$", "", _headline_cut(m.group("n"))).strip()
             if n and n.casefold() not in _stop()[0] and len(n) >= 3:
                 out.add(n)
     return frozenset(out)
+
+
+def _name_is_matches(text: str) -> list[re.Match[str]]:
+    """The copula matches of `_NAME_IS` in a sentence (a cheap literal test first)."""
+    return list(_NAME_IS.finditer(text)) if " is a" in text or " was a" in text else []
 
 
 @lru_cache(maxsize=4096)
@@ -349,7 +365,8 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
                 continue
             after = text[m.end():m.end() + 60]
             before = text[max(0, a - 12):a]
-            named_as = (_EXERCISE_WORD.match(after) or re.search(r"(?i)\bexercise\s$", before) or _APPOSITIVE.match(after)
+            noun_before = re.search(r"(?i)\bexercise\s$", before)
+            named_as = (_EXERCISE_WORD.match(after) or noun_before or _APPOSITIVE.match(after)
                         or re.search(r"[A-Z][\w-]*['’]s\s$|\b(?:dubbed|code-?named|named|renamed|called|known as|rebranded as)\s[\"“‘]?$", before)
                         or ("call" in text[max(0, a - 20):a] and _CALLS_IT.search(text, max(0, a - 20), a))
                         or (len(ytxt) == 4 and " " in n and (_STAGED_BEFORE.search(text, max(0, a - 20), a) or _HELD_AFTER.match(text, m.end()))
@@ -361,8 +378,8 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
             # a two-digit year ("Air Defender 23") only in capitals or when the text calls the name an exercise
             if len(ytxt) == 2 and not ((n.isupper() and len(n) >= 4)
                                        or (named_as and n.split()[0] not in _NUMBERED_THINGS
-                                           and (len(n.split()) >= 2 if rx is _SPACE_NAME else len(n) >= 4))):
-                continue
+                                           and ((len(n.split()) >= 2 or (noun_before and len(n) >= 4)) if rx is _SPACE_NAME else len(n) >= 4))):
+                continue  # (one word and a two-digit year only right after the noun: "the readiness exercise Sjöhund 24")
             if rx is _SPACE_NAME and not named_as:
                 continue
             if rx is _HYPHEN_NAME and not (named_as or _ANY_NOUN_I.search(text)):
@@ -431,6 +448,15 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
             add(a, b, base, None, edition=rm.group("r"), soft=True)  # "the bilateral exercise Fraterno XXIV"
         else:
             add(a, b, n, None, wider=True, soft=True)
+    for m in (_CAP_NOUN_NAME.finditer(text) if ("Patrol" in text or "Exercise" in text) and (", " in text or " (" in text) else ()):
+        n = m.group("n")
+        if _plain_name_ok(n.rsplit(" ", 1)[0]):
+            add(m.start("n"), m.end("n"), n, None)  # "the Northern Shield Patrol, known as ...": a name with its own noun
+    for m in (_name_is_matches(text) if noun else ()):
+        nb = _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        n, a = _strip_lead(nb.group("n"), nb.start("n")) if nb else ("", 0)
+        if " " in n and _plain_name_ok(n):
+            add(a, m.start(), n, None, wider=True, soft=True)  # "Iron Heron is a binational exercise ...": two words or more
     if ", " in text:
         for m in (_APPOS_NUMBERED.finditer(text) if noun or "edition" in text or "iteration" in text else ()):
             if not _APPOS_BEFORE.search(text, max(0, m.start() - 80), m.start("n")):
@@ -466,7 +492,7 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
             n, a = _strip_lead(m.group("n"), m.start("n"))
             if (n.isupper() or " " in n) and _plain_name_ok(n):
                 add(a, m.end("n"), n, None, soft=True)  # "its own multilateral series, MILAN, held at ..."
-    for m in (_OPERATION_NAME.finditer(text) if "Operation " in text else ()):
+    for m in (_OPERATION_NAME.finditer(text) if "Operation " in text or "Opera" in text or "Opéra" in text else ()):
         n = m.group("n")
         after = text[m.end():m.end() + 60]
         before = text[max(0, m.start() - 40):m.start()]
@@ -474,7 +500,7 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
             continue  # "Operation X" is an exercise only when the text calls it one
         ym = re.search(r"(?:[-‐–]\s?|\s)(?P<y>(?:19|20)\d{2}|'?\d{2})$", n)
         year = full_year(ym.group("y")) if ym else None
-        add(m.start(), m.start("n") + (ym.start() if ym and year else len(n)), "Operation " + (n[: ym.start()] if ym and year else n), year)
+        add(m.start(), m.start("n") + (ym.start() if ym and year else len(n)), m.group("op") + " " + (n[: ym.start()] if ym and year else n), year)
     for m in _exercise_name_matches(text):  # (a gate on the lead words scans slower than the regex itself)
         n = _headline_cut(m.group("n"))
         if n.casefold() not in bad and not badwords.search(n):

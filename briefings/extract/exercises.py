@@ -72,6 +72,36 @@ _IN_YEAR = re.compile(r"\b(?:in|on)\s(?:[A-Z][a-z]+\s)?((?:19|20)\d{2})\b")
 _SERIES_TAIL = re.compile(r"(?:[-‐–]\s?|\s)'?\d{2,4}(?:-\d)?[A-D]?$")
 
 
+# a coming edition ("the next edition", "next year's edition") or one planned ("The third edition is planned for 2028")
+_PLANNED_AFTER = re.compile(r"(?:,\s[^,.;]{1,30},)?\s(?:is|are|will be|would be)\s(?:planned|scheduled|due|set)\b")
+_ANY_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+# the name a sentence gives the unnamed drill or patrol just described ("The operation, named Opération Marée Haute, ...")
+_OP_NAMED = re.compile(r"\b[Oo]peration,\s(?:dubbed|code-?named|named|called)\s(?P<n>(?:Operation|Opération|Operación|Operação|Operazione)"
+                       r"(?:\s[A-ZÀ-ÖØ-Þ][\w'’-]*){1,4})")
+# an edition named by its ordinal alone after a sentence about editions ("The first, in 2021, was held off X")
+_FIRST_ALONE = re.compile(r"The\s(?:first|second|third|previous|last)(?:\sone)?,\s(?:held\s)?in\s(?:[A-Z][a-z]+\s)?((?:19|20)\d{2}),\s")
+# an imperative or first-person forecast ("Expect a sixth round ...", "My forecast: expect ...", "we expect ...")
+_FORECAST = re.compile(r"(?:^|[:;]\s|\b(?:I|we|We)\s)[Ee]xpect\b")
+# a pronoun for the exercise just named, with its last edition's year ("It was last held in 2022, when ...")
+_IT_LAST_HELD = re.compile(r"It\s(?:was|were)\slast\s(?:held|staged|conducted|run|hosted)\s(?:in\s)?(?:[A-Z][a-z]+\s)?((?:19|20)\d{2})\b")
+# a pronoun for the exercise just named as the subject of a verb of holding ("It has been held every season since 1998")
+_IT_HELD = re.compile(r"It\s(?:has\sbeen|had\sbeen|was|is|will\sbe)\s(?:\w+ly\s)?(?:held|staged|conducted|run|hosted)\b")
+
+
+def _next_edition(s: str, ph: PhraseHit, pub_year: int | None) -> int | None:
+    """The year of a coming edition a phrase announces with a year ("The next edition, in 2027, ...", "next year's drill"), else None."""
+    head = s[max(0, ph.start - 12):ph.end].casefold()  # ("next year's edition": the phrase starts at "year's")
+    if not ("next " in head or (ph.ordinal and _PLANNED_AFTER.match(s, ph.end))):
+        return None
+    if "next year" in head:
+        return pub_year + 1 if pub_year else None  # "next year's edition would be hosted near X"
+    ym = _ANY_YEAR.search(s, ph.end, ph.end + 60)
+    y = int(ym.group(0)) if ym else None
+    return y if y and (pub_year is None or pub_year <= y <= pub_year + 5) else None
+
+
 def _past_edition(s: str, ph: PhraseHit, pub_year: int | None) -> int | None:
     """The year of a past edition an edition phrase reports as held ("The 2024 edition took place in X"), else None."""
     held = _EDITION_HELD.match(s, ph.end)
@@ -373,6 +403,8 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
                 continue  # "A X-2025B, if held, would ...": an edition only imagined
             if h.year is None and h.canon == h.base and "lly " in s and _HABIT.search(s, 0, h.start) and b.latest(h.base) is None:
                 continue  # "Jakarta usually keeps its landing drills for X": the series as a habit, no edition reported
+            if h.year is None and "xpect" in s and _FORECAST.search(s, 0, h.start):
+                continue  # "expect another X round next spring": a forecast of the series, no edition reported
             if h.base.casefold() in _operations() and not _PATROLS_HELD.search(s):
                 continue  # "NATO launched its X mission in January": an operation named, no patrol reported
             if h.year is not None or h.canon != h.base:
@@ -418,6 +450,32 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
                 r.forms.append((orm.group("f"), "alias"))  # "X Exercise 2025, or XE 25, ...": its initials name it later
                 for y in {None, r.year}:
                     b.aliases.setdefault((orm.group("a").casefold(), y), r)
+        om = _OP_NAMED.search(s) if not names and "peration, " in s else None
+        if om and (sal := b.salient("any")) is not None and sal.canon is None and sal.last == ui - 1:
+            r = b.named(om.group("n"), om.group("n"), None, sal.kind)  # "... began a joint patrol. The operation, named Operation X, ...": its name
+            r.forms.append((om.group("n"), "body"))
+            b.absorb(sal, r)
+            refs.append((om.start("n"), r, "explicit"))
+            ref_end[id(r)] = om.end("n")
+        fm = _FIRST_ALONE.match(s) if not names and s.startswith("The ") and ui and "edition" in units[ui - 1].sent.text else None
+        if fm and pub_year and int(fm.group(1)) < pub_year and locations(masked):
+            r = b.new(("#year", int(fm.group(1))), "exercise")  # "It is the third edition. The first, in 2021, was held off X": a past one
+            r.year = r.year_hint = int(fm.group(1))
+            r.past = True
+            refs.append((0, r, "explicit"))
+            ref_end[id(r)] = fm.end()
+        if not names and s.startswith("It ") and (sal := b.salient("any")) is not None and sal.last == ui - 1:
+            it = _IT_LAST_HELD.match(s)
+            if it and sal.base:
+                r = b.named(sal.base, sal.base, int(it.group(1)), sal.kind)  # "It was last held in 2022, when ...": the series just named
+                r.past = True
+                if not r.forms:
+                    r.forms.append((_series_form(sal), "body"))
+                refs.append((0, r, "explicit"))
+                ref_end[id(r)] = it.end()
+            elif _IT_HELD.match(s):
+                refs.append((0, sal, "anaphor"))  # "It has been held every year since 1998, and ...": the exercise just named
+                ref_end.setdefault(id(sal), 2)
         if ", " in s and names:
             last = next((r for r in b.records if r.canon is None and r.past and r.last == ui - 1), None) if ui else None
             for h in names:
@@ -447,6 +505,8 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
                 appos = next((h for h in names if h.start >= ph.end and not h.weak and _APPOS_GAP.fullmatch(s, ph.end, h.start)), None)
                 if appos is not None:  # "its first exercise with X, Name-2024": the phrase is the name's appositive
                     continue
+                if "xpect" in s and _FORECAST.search(s, 0, ph.start):
+                    continue  # "My forecast: expect the eleventh patrol in 2026": the writer's forecast, no exercise reported
                 past_ed = None
                 if b.records and not ph.generic and s.endswith(("edition", "iteration"), 0, ph.end):  # (an undated text's "now": its latest named edition)
                     past_ed = _past_edition(s, ph, pub_year or max((r.year for r in b.records if r.canon and r.year), default=None))
@@ -455,6 +515,14 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
                     r.past = True
                     if not r.forms:
                         r.forms.append((_series_form(sal), "body"))
+                    refs.append((ph.start, r, "explicit"))
+                    ref_end[id(r)] = ph.end
+                    continue
+                next_ed = (_next_edition(s, ph, pub_year) if not ph.generic and not strong_names
+                           and (ph.kind != "any" or s.endswith(("edition", "iteration"), 0, ph.end)) else None)  # (not "the next phase")
+                if next_ed is not None and (ctx.placed or prep_places(masked)):
+                    r = b.new(("#next", next_ed), "exercise")  # "The next edition, in 2027, will be hosted near X": a planned exercise
+                    r.year = r.year_hint = next_ed
                     refs.append((ph.start, r, "explicit"))
                     ref_end[id(r)] = ph.end
                     continue
