@@ -381,11 +381,15 @@ def _recover(text: str) -> Metadata:
             continue
         if ln.index < 6 and n_words(s) <= 5 and _is_masthead(s, "") and _org(s):
             continue  # a second masthead line ("Press Information Bureau")
+        if masthead is not None and ln.index < 4 and _tagline().match(s.casefold()):
+            continue  # a publication's tagline under its masthead: "Daily highlights from the regional press"
+        if s[:1] == "1" and _FIRST_ITEM.match(s):
+            break  # a list's first item ("1. Harbour Times: ..."): the page states no headline of its own
         if _DOC_NUMBER.match(s):
             continue  # "RESEARCH PAPER 26/07", "Working Paper 2025-03": a series label over the headline
         if _ISSUE.match(s) or re.match(r"(?i)^transcript\b(?!\s*:(?:\s+\S+){4})|^\[\d{1,2}:\d{2}", s) or _vocab()[5].match(s.casefold()):
             continue  # "Issue Brief No. 41", "Transcript (auto-generated)": labels, not headlines
-        if k == BODY and (n_words(s) >= 16 or _REPORTED.search(s)):
+        if k == BODY and ((n_words(s) >= 16 and not _long_headline(lines, ln.index, s)) or _REPORTED.search(s)):
             break  # the page opens with its first paragraph: no headline stated
         if k == BODY and dateline_end(s):
             break
@@ -399,8 +403,25 @@ def _recover(text: str) -> Metadata:
                 break
     published = _published(lines, kinds, head_end)
     outlet = _outlet(text, lines, issuer or masthead, head_end)
+    if title is None and masthead is not None:
+        title = outlet or masthead  # a digest with no headline of its own is titled by its name
     author = _author(lines, kinds, head_end, title_idx, masthead)
     return Metadata(title=title, published=published, outlet=outlet, author=author)
+
+
+_FIRST_ITEM = re.compile(r"^1[.)]\s+[A-Z]")
+
+
+def _long_headline(lines: list[Line], i: int, s: str) -> bool:
+    """Whether a long line is a headline all the same: up to 24 words, no sentence's closing stop, a paragraph of its own."""
+    nxt = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
+    return n_words(s) <= 24 and not nxt and s.rstrip("\"”’')]")[-1:] not in ".!?:;…"
+
+
+@lru_cache(maxsize=None)
+def _tagline() -> re.Pattern[str]:
+    """A publication's tagline under its masthead, from briefings/data/lexicon.yaml (on the lower-cased line)."""
+    return re.compile("|".join(lexicon()["metadata"]["taglines"]))
 
 
 # an interview's credit at the foot: "Interview by Jane Roe.", "Interviewed by Jane Roe"
