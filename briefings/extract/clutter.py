@@ -335,7 +335,7 @@ def line_kinds(lines: list[Line]) -> list[str]:
         above = prev or ""  # (the header line above, for a bio under the byline)
         if prev is not None:
             prev = s if i < 12 and BODY not in kinds else None
-        if in_bio or (n_words(s) <= 5 and s.rstrip(":").casefold() in _bio_headers()):
+        if in_bio or (not more_words_than(s, 5) and s.rstrip(":").casefold() in _bio_headers()):  # (a prefix settles a long line)
             in_bio = 2 if in_bio else 1  # "About the author" and the paragraph under it
             kinds.append(CLUTTER)
             continue

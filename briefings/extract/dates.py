@@ -131,6 +131,12 @@ _NUMERIC = re.compile(r"\d[-./]\d")
 _RANGE_GATE = re.compile(r"\d\s*(?:–|—|-|to|until|through|and)\s*[\dA-Z]|[A-Za-z.]\s*(?:–|—|-|to|until|through|and)\s*\d")
 
 
+# each pattern with the test (an index into `_find_dates`'s gates) that the text must pass for it to be run: a numeric date,
+# " de ", none (dmy_fr_de: its own scan from a digit is cheaper than a case-insensitive month gate), a month's name, a range
+_GATED = [(kind, rx, 0 if kind in ("iso", "ymd_slashed", "ymd_dotted", "dotted", "slashed") else 1 if kind in ("dmy_es", "dm_es")
+           else 2 if kind == "dmy_fr_de" else 4 if kind.startswith("range") else 3) for kind, rx in _PATTERNS]
+
+
 @lru_cache(maxsize=4096)
 def _find_dates(text: str, year: int | None, month_first: bool = False) -> tuple[DateHit, ...]:
     """Cached body of `find_dates`."""
@@ -140,16 +146,9 @@ def _find_dates(text: str, year: int | None, month_first: bool = False) -> tuple
     has_numeric = _NUMERIC.search(text) is not None
     has_range = has_month and _RANGE_GATE.search(text) is not None  # (asked only when a month is named)
     has_de = " de " in text or " De " in text
-    for kind, rx in _PATTERNS:
-        if kind in ("iso", "ymd_slashed", "ymd_dotted", "dotted", "slashed"):
-            if not has_numeric:
-                continue
-        elif kind in ("dmy_es", "dm_es"):
-            if not has_de:
-                continue
-        elif kind == "dmy_fr_de":
-            pass  # its own scan (from a digit) is cheaper than a case-insensitive month gate; no gate needed
-        elif not has_month or (kind.startswith("range") and not has_range):
+    gates = (has_numeric, has_de, True, has_month, has_range)
+    for kind, rx, gate in _GATED:
+        if not gates[gate]:
             continue
         for m in rx.finditer(text):
             a, b = m.span()
@@ -217,7 +216,8 @@ def weekday_date(text: str, published: str | None) -> str | None:
     """
     if not published or len(published) < 10:
         return None
-    m = _WEEKDAY_REF.search(text) if any(d in text for d in _WEEKDAY_NAMES) else None  # (a weekday's name first: cheap)
+    # (a weekday's name first: cheap; and "day" before the seven names, which all end with it)
+    m = _WEEKDAY_REF.search(text) if "day" in text and any(d in text for d in _WEEKDAY_NAMES) else None
     if m is None:
         return None
     try:

@@ -9,9 +9,9 @@ from .assessments import HolderTracker, judge
 from .claims import attribution, features, stated_date
 from .ranking import claim_features, claim_score
 from .clutter import BODY, HEADING, TABLE, analyse
-from .dates import slash_order, weekday_date
+from .dates import month_first, slash_order, weekday_date
 from .exercises import find_exercises, mention_count
-from .metadata import header_end, recover_metadata
+from .metadata import recover_metadata, text_header_end
 from .resources import document_countries
 from .text import Line, Sentence, more_words_than, split_sentences
 
@@ -115,7 +115,7 @@ def units(doc: SourceDocument, title: str | None) -> list[Unit]:
     """Body sentences (plus headings and table rows, flagged) in reading order."""
     text = doc.text
     lines, kinds = analyse(text)
-    head = header_end(lines, kinds)
+    head = text_header_end(text, month_first())
     out: list[Unit] = []
     para = 0
     lines, kinds = _join_wrapped(text, list(lines), list(kinds))
@@ -204,10 +204,10 @@ _PER_TEXT_CACHES: list = []
 
 
 def clear_caches() -> None:
-    """Forget the per-text caches (line kinds, names, dates, places), as between unrelated documents."""
+    """Forget the per-text caches (line kinds, header ends, names, dates, places), as between unrelated documents."""
     if not _PER_TEXT_CACHES:
-        from . import clutter, dates, exercise_fields, exercise_names, resources, text as text_mod
-        for mod in (clutter, dates, exercise_fields, exercise_names, resources, text_mod):
+        from . import clutter, dates, exercise_fields, exercise_names, metadata, resources, text as text_mod
+        for mod in (clutter, dates, exercise_fields, exercise_names, metadata, resources, text_mod):
             for v in vars(mod).values():
                 if callable(getattr(v, "cache_clear", None)) and v.cache_info().maxsize is not None:
                     _PER_TEXT_CACHES.append(v)

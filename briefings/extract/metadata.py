@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from ..model import Metadata
 from .clutter import BODY, CLUTTER, HEADING, analyse, bio_other, is_furniture, stamp_start
-from .dates import find_dates, first_full_date, slash_order
+from .dates import find_dates, first_full_date, month_first, slash_order
 from .resources import country_index, lexicon, place_regex
 from .text import Line, dateline_end, more_words_than, n_words
 
@@ -176,6 +176,13 @@ def _name_list(text: str) -> str | None:
 _STAMP = re.compile(r"(?i)(published|updated|posted)\b")
 
 
+@lru_cache(maxsize=8)
+def text_header_end(text: str, slashed_month_first: bool) -> int:
+    """`header_end` of `analyse(text)` (cached: metadata recovery and extraction both ask it of the same text;
+    keyed by the order of slashed dates, which the dates it reads follow)."""
+    return header_end(*analyse(text))
+
+
 def header_end(lines: list[Line] | tuple[Line, ...], kinds: list[str] | tuple[str, ...]) -> int:
     """Index of the first body paragraph after the header block (masthead, title, standfirst, byline, date)."""
     last_meta = -1
@@ -329,7 +336,7 @@ def recover_metadata(text: str) -> Metadata:
 def _recover(text: str) -> Metadata:
     """The body of `recover_metadata`."""
     lines, kinds = analyse(text)
-    head_end = header_end(lines, kinds)
+    head_end = text_header_end(text, month_first())
     nonblank = [ln for ln in lines if ln.text.strip()]
     masthead: str | None = None
     issuer: str | None = None

@@ -406,6 +406,81 @@ def required_literal(pattern: str) -> str:
     return best if len(best) >= 3 else ""
 
 
+_TOKEN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz'’-")
+
+
+def _closed(h: str) -> bool:
+    """Whether a head string is settled: 4 characters, or ended by one that ends a word start (or by the unknown mark)."""
+    return len(h) >= 4 or (h != "" and h[-1] not in _TOKEN_CHARS)
+
+
+def _heads(items: Any, cur: set[str]) -> set[str] | None:
+    """The strings (up to 4 characters) the matches of a parsed regex sequence can begin with, extending `cur`; a string
+    stops growing once `_closed`, and takes the mark "\0" where the regex goes on in a way not followed; None when unknown."""
+    for op, av in items:
+        if all(_closed(h) for h in cur):
+            return cur
+        if op is _sre.SUBPATTERN and not av[1] and not av[2]:
+            got = _heads(av[3], cur)
+        elif op is _sre.BRANCH:
+            got = set()
+            for branch in av[1]:
+                sub = _heads(branch, cur)
+                if sub is None:
+                    return None
+                got |= sub
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] == 0 and av[1] == 1:  # an optional part
+            sub = _heads(av[2], cur)
+            got = None if sub is None else cur | sub
+        elif op is _sre.LITERAL or (op is _sre.IN and all(o is _sre.LITERAL for o, _ in av)):
+            chars = [chr(av)] if op is _sre.LITERAL else [chr(a) for _, a in av]
+            got = {h if _closed(h) else h + c for h in cur for c in chars}
+        else:
+            got = None if "" in cur else {h if _closed(h) else h + "\0" for h in cur}
+        if got is None or len(got) > 256:
+            return None
+        cur = got
+    return cur
+
+
+def first_word_starts(pattern: str) -> frozenset[str] | None:
+    """The entries of `word_starts` one of which every match of `pattern` (a lower-case regex) puts there when it
+    starts at a word boundary with a letter a-z, as when the pattern follows a \\b; None when they cannot be told.
+
+    A match whose first word follows a hyphen or apostrophe (within a word start) is not counted by `word_starts`:
+    see `CueSet.search`, which adds those with `joined_starts`."""
+    parsed = _sre_parse(pattern)
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    heads = _heads(list(parsed), {""})
+    if not heads or "" in heads:
+        return None
+    heads = {h if _closed(h) else h + "\0" for h in heads}  # (the pattern ends inside the word)
+    keys = set()
+    for h in heads:
+        if "\0" in h:  # (the word may go on past what the pattern says: its first 3 letters are a word start)
+            h = h.replace("\0", "")
+            if len(h) < 3:
+                return None
+            h = h[:3]
+        else:
+            n = next((i for i, c in enumerate(h) if c not in _TOKEN_CHARS), len(h))
+            h = h[:n]  # (the word start ends before the first character that is no letter, apostrophe or hyphen)
+        if not h or not "a" <= h[0] <= "z":
+            return None
+        keys.add(h)
+    return frozenset(keys)
+
+
+_JOINED = re.compile(r"[-'’](?=([a-z][a-z'’-]{0,3}))")
+
+
+def joined_starts(low: str) -> frozenset[str]:
+    """The word starts after a hyphen or apostrophe, which `word_starts` reads inside the word before them ("co-operate")."""
+    four = _JOINED.findall(low)
+    return frozenset(four).union([w[:3] for w in four])
+
+
 # word starts too common to tell cue patterns apart
 _COMMON = frozenset({"the", "are", "was", "wer", "tha", "thi", "its", "wit", "fro", "has", "wil", "wou", "one", "not", "but", "and",
                      "is", "be", "in", "of", "to", "an", "a"})
@@ -463,7 +538,8 @@ class CueSet:
     """Many lower-case cue regexes, each alternative run only when the words it needs occur in the text.
 
     A text's word starts are read once (`word_starts`); an alternative whose literal words all start
-    words of every match runs only when one of them occurs (all of them, when none is optional).
+    words of every match runs only when one of them occurs (all of them, when none is optional), and one
+    that starts with a word only when a word of the text starts so (`first_word_starts`).
     Patterns whose literals may sit inside a word always run.
     """
 
@@ -489,14 +565,25 @@ class CueSet:
                 # (or a group of words) is scanned for fast (a literal prefix or a set of first letters)
                 body = _LEAD_LOOKBEHINDS.sub("", alt, 1)
                 self._pre.append(re.compile(body[2:]) if re.match(r"\\b(?:[a-z]|\(\?:)", body) else None)
-        self._always = [i for i, (_, lits, _) in enumerate(self._alts) if not lits]
+        # an alternative that starts with a word (after its \b) can match only where a word of the text starts as its
+        # first word can (`first_word_starts`): it is a candidate under those word starts, and needs one of its literals
+        # too (when it has any); under its literals as before when a first word is too common to tell texts apart
+        # ("the", "is"), and then its first words are checked
+        heads = [first_word_starts(p.pattern) if p is not None else None for p in self._pre]
+        by_head = [h is not None and (not lits or not any(w in _COMMON or w[:3] in _COMMON for w in h))
+                   for h, (_, lits, _) in zip(heads, self._alts)]
+        self._always = [i for i, (_, lits, _) in enumerate(self._alts) if not lits and not by_head[i]]
         self._by_lit: dict[str, list[int]] = {}
+        self._by_head: dict[str, list[int]] = {}
         for i, (_, lits, _) in enumerate(self._alts):
-            for lit in lits:
-                self._by_lit.setdefault(lit, []).append(i)
+            for key in heads[i] if by_head[i] else lits:  # type: ignore[union-attr]
+                (self._by_head if by_head[i] else self._by_lit).setdefault(key, []).append(i)
         self._keys = frozenset(self._by_lit)
-        # (regex, literals, all required, required literal, prefix regex) of each alternative, read together in `search`
-        self._plan = [(rx, lits, every, q, p) for (rx, lits, every), q, p in zip(self._alts, self._req, self._pre)]
+        self._head_keys = frozenset(self._by_head)
+        # (regex, literals, all required, literals to check, first words to check, required literal, prefix regex) of
+        # each alternative, read together in `search`
+        self._plan = [(rx, lits, every, by_head[i] and bool(lits) and not every, None if by_head[i] else heads[i], q, p)
+                      for i, ((rx, lits, every), q, p) in enumerate(zip(self._alts, self._req, self._pre))]
 
     def search(self, low: str) -> re.Match[str] | None:
         """The first match in `low` (a `lower()` text) of the patterns' alternatives, in order, or None."""
@@ -504,10 +591,18 @@ class CueSet:
         idx = set(self._always)
         for lit in present & self._keys:
             idx.update(self._by_lit[lit])
+        # (a word after a hyphen or apostrophe starts no entry of `present`, but a regex's \b sees it)
+        heads = present | joined_starts(low) if "-" in low or "'" in low or "’" in low else present
+        for key in heads & self._head_keys:
+            idx.update(self._by_head[key])
         plan = self._plan
         for i in sorted(idx):
-            rx, lits, every, req, pre = plan[i]
+            rx, lits, every, check, first, req, pre = plan[i]
             if every and not lits <= present:
+                continue
+            if check and lits.isdisjoint(present):
+                continue
+            if first is not None and first.isdisjoint(heads):
                 continue
             if req and req not in low:
                 continue
