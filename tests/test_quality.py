@@ -57,10 +57,10 @@ FLOORS = {
     "train11": (0.98, 0.87, 0.99, 0.97, 0.98, 0.92, 0.89, 0.83, 0.93, 1.0, 1.0, 1.0, 1.0),
     # train12 (written as blind12): Central Asia wire, Mediterranean press release, Aland regional paper, Tonga blog, Korea-Japan
     # digest, South Atlantic feature, Mozambique Channel brief, Q&A, South Africa live blog, Maghreb think tank, PNG paper, newsletter
-    "train12": (0.97, 0.74, 0.94, 0.78, 0.96, 0.7, 0.78, 0.68, 1.0, 1.0, 1.0, 1.0, 1.0),
+    "train12": (0.97, 0.76, 0.94, 0.78, 0.96, 0.87, 0.83, 0.81, 1.0, 1.0, 1.0, 1.0, 1.0),
     # train13 (written as blind13): Senegal, Andes (translated), Adriatic, Djibouti, Mekong, Salish Sea live blog, Antarctica,
     # Gulf coast guards Q&A, Gotland (translated), China-Russia think tank, Mongolia opinion column, Gulf of Guinea brief
-    "train13": (1.0, 0.83, 1.0, 1.0, 1.0, 0.76, 0.79, 0.67, 1.0, 1.0, 1.0, 1.0, 1.0),
+    "train13": (1.0, 0.83, 1.0, 1.0, 1.0, 0.78, 0.79, 0.67, 1.0, 1.0, 1.0, 1.0, 1.0),
 }
 MAX_NOISE = {"blind3": 1, "train5": 1, "train7": 1, "train8": 1, "train11": 1, "train12": 1}  # blind3: one gold noise line is also a sentence of the article's body;
 # train5: one photo caption of a gallery is gold noise while other captions carry gold claims

@@ -124,7 +124,9 @@ _EXERCISE_LEAD = (r"Exercise|Ex\.?|[Ee]jercicios?|[Ee]xercices?|[Ee]xerc[íi]cio
                   r"[Tt]atbikat[ıi]?|[Ee]xercitiul|[Ćć]wiczenia|[Ss]tyrkeprøve|[Oo]efening")
 _EXERCISE_NAME = re.compile(rf"\b(?:{_EXERCISE_LEAD})\s+(?P<n>[A-Z][\w'’-]*(?:\s(?:{_PARTICLES}\s)?[A-Z][\w'’-]*){{0,3}})")
 # (a parenthetical gloss may follow the name: "the Ssangyong (Twin Dragons) amphibious landing exercise")
-_THE_NAMED = re.compile(word_alternation(("The", "the", "This year's", "this year's", "Last year's", "last year's", "annual")) + r"\s+(?P<n>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3})"
+# (a determiner, then up to two lower-case modifiers before the name: "their bilateral FRATERNO exercise")
+_THE_NAMED = re.compile(word_alternation(("The", "the", "This year's", "this year's", "Last year's", "last year's", "annual", "their", "its"))
+                        + r"\s+(?:(?:joint|naval|bilateral|trilateral|multinational|annual|biennial|combined|amphibious|maritime)\s+){0,2}(?P<n>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3})"
                         r"(?:\s\([^()]{1,40}\))?\s+(?:(?:joint|naval|military|maritime|air|multinational|bilateral|trilateral|annual|strategic|"
                         r"command-staff|amphibious|landing|live-fire)\s+){0,2}"
                         r"(?:exercises?|drills?|manoeuvres|maneuvers|war ?games?)\b")
@@ -158,6 +160,9 @@ _OPERATION_NAME = re.compile(rf"\b(?P<op>Operation|Opération|Operación|Operaç
 _CALLED_EXERCISE = re.compile(r"(?i)\b(?:exercises?|drills?|manoeuvres|maneuvers|war ?games?|patrols?)\b(?:[^.;:]{0,30}?\s(?:dubbed|code-?named|named|called|known as))?,?\s+$")  # ("a patrol exercise with X, codenamed Operation Y")
 _NOUN_WORD = re.compile(r"exercise|drill|manoeuvres|maneuvers|war ?game")
 _WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
+# one capitalised word joined by a hyphen to a Roman-numeral edition ("Sarus-XIV"), read when staged or set off after an exercise noun
+_HYPHEN_ROMAN = re.compile(rf"(?<![\w'’-])(?P<n>{_CAP}[\w'’]+)-(?P<r>{ROMAN})(?![\w'’-])")
+_HYPHEN_ROMAN_GATE = re.compile(r"-[IVXLC]")
 # a capitalised name with a Roman-numeral edition ("Harbor Guard VII"), read as an exercise only when the text calls it one
 _ROMAN_NAME = re.compile(r"\b(?P<n>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2})\s(?P<r>" + ROMAN + r")(?![\w'’-])")
 # the last word of a force or command ("the Northern Fleet exercise" is the fleet's exercise, not one named "Northern Fleet")
@@ -389,6 +394,13 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
         for m in _STAGED_EDITION.finditer(text):
             if _plain_name_ok(m.group("n")) and _MILITARY.search(text):
                 add(m.start("n"), m.end("d"), m.group("n"), None, edition=m.group("d"))  # "Saudi Arabia hosted Red Wave-8 off Jeddah"
+    for m in (_HYPHEN_ROMAN.finditer(text) if _HYPHEN_ROMAN_GATE.search(text) else ()):
+        n, a = m.group("n"), m.start("n")
+        after = text[m.end():m.end() + 60]
+        if _plain_name_ok(n) and (_STAGED_BEFORE.search(text, max(0, a - 20), a) or _HELD_AFTER.match(text, m.end())
+                                  or _EXERCISE_WORD.match(after) or _APPOSITIVE.match(after)
+                                  or (", " in text[max(0, a - 3):a] and _APPOS_BEFORE.search(text, max(0, a - 80), a))):
+            add(a, m.end("n"), n, None)  # "wrapped up Sarus-XIV", "last year's edition, Sarus-XIII, was ...": an edition by number
     forms = country_index()[0]
     for m in (_EDITION_OF.finditer(text) if " of " in text else ()):
         n = m.group("n")

@@ -17,7 +17,7 @@ from .resources import load, lower, named_countries
 if TYPE_CHECKING:
     from .document import Unit
 
-_SINCE_YEAR = re.compile(r"\b(?:since|until|till|first held in|began in|started in|dating back to|launched in|inaugurated in|as early as|mid-)\s*(?:the\s+)?"
+_SINCE_YEAR = re.compile(r"\b(?:since|until|till|first held in|began in|started in|(?:dat(?:es|ed|ing)|go(?:es)?|went|going) back to|launched in|inaugurated in|as early as|mid-)\s*(?:the\s+)?"
                          r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?$", re.I)
 # "the Treaty of Peace and Friendship of 1984", "the war of 1982": the year of another event
 _EVENT_OF = re.compile(r"\b(?:[Tt]reaty|[Aa]greement|[Aa]ccords?|[Cc]onvention|[Pp]act|[Pp]rotocol|[Dd]eclaration|[Cc]harter|war|[Ww]ar|conflict|"
@@ -405,6 +405,8 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
     if series:
         series = re.sub(r"^Exercise\s+", "", series)
     locs = _dedupe_places(locs or host_locs)  # (a host country is its venue when no place is named)
+    if name is None and year is None and not locs:
+        return None  # an unnamed exercise with neither date nor place is a generic mention, not one to list
     return Exercise(name=name, year=year, aliases=aliases, series=series, start=start, end=end, status=status,
                     locations=tuple(locs), participants=participants, observers=observers,
                     activities=tuple(dict.fromkeys(acts))[:12],

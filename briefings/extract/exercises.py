@@ -52,6 +52,10 @@ _PATROLS_HELD = re.compile(r"(?i)\b(?:conduct\w*|carr(?:y|ies|ied|ying) out|fl(?
 # an edition the text only imagines ("X-2025B, if held, would ...")
 _HABIT = re.compile(r"\b(?:usually|typically|normally|traditionally|customarily|generally)\b")  # a habit, not one event (each ends "lly")
 _HYPOTHETICAL = re.compile(r",\sif\s(?:it\s(?:is\s)?)?(?:held|staged|goes ahead|takes place|happens|called)\b")
+# an ordinal before a bare series name ("The first X was held in 2019"): the series' first edition
+_FIRST_OF = re.compile(r"\b[Tt]he\s(?:first|inaugural|original)\s$")
+# a numbered item line of a digest ("4. The Daily (City): Headline"): a new story
+_ITEM_HEAD = re.compile(r"\d{1,2}\.\s[A-Z][^.:]{0,80}:\s|[A-Z][^.:()]{0,50}\([A-Z][^.:()]{0,30}\)[^.:()]{0,30}:\s")  # ("Daily Star (Dhaka): ...")
 # a hedged forecast just before an exercise phrase ("there was a chance that X would stage ", "it was likely X would respond with ")
 _HEDGED = re.compile(r"\b(?:likely|unlikely|chance|probabl[ey]|possibl[ey]|might|could)\b[^.;]{0,80}\b(?:would|could|might)\s(?:[\w-]+\s){1,3}$"
                      r"|\b(?:will|would|may|might|could)\s(?:probably|likely|possibly|perhaps)\s(?:[\w-]+\s){1,3}$")  # ("X will probably adjust its own drills")
@@ -67,13 +71,13 @@ _MOVED_YEAR = re.compile(r"\b(?:reschedul\w+|postpon\w+|moved|pushed back|delaye
 # a past edition held: "The 2024 edition took place", "the fifth edition of it was held in March 2024", "The 2023 edition, hosted by X"
 _YEAR_EDITION = re.compile(r"\b((?:19|20)\d{2})\s(?:edition|iteration)$")
 _EDITION_HELD = re.compile(r"(?:\sof\s(?:it|the\s[\w-]+|this\s[\w-]+))?(?:\s(?:was|were)\s(?:\w+ly\s)?(?:held|staged|hosted|organi[sz]ed|conducted|run)\b"
-                           r"|\stook\splace\b|,\s(?:hosted|held|staged|led)\s(?:by|in|at)\b)")
+                           r"|\stook\splace\b|,\s(?:also\s)?(?:hosted|held|staged|led|centred|centered|based)\s(?:by|in|at|on|off|around)\b)")  # ("The 2023 edition, also centred on X")
 _IN_YEAR = re.compile(r"\b(?:in|on)\s(?:[A-Z][a-z]+\s)?((?:19|20)\d{2})\b")
 _SERIES_TAIL = re.compile(r"(?:[-‐–]\s?|\s)'?\d{2,4}(?:-\d)?[A-D]?$")
 
 
 # a coming edition ("the next edition", "next year's edition") or one planned ("The third edition is planned for 2028")
-_PLANNED_AFTER = re.compile(r"(?:,\s[^,.;]{1,30},)?\s(?:is|are|will be|would be)\s(?:planned|scheduled|due|set)\b")
+_PLANNED_AFTER = re.compile(r"(?:,\s[^,.;]{1,30},)?\s(?:is|are|will be|would be)\s(?:(?:tentatively|provisionally)\s)?(?:planned|scheduled|due|set|slated|earmarked|pencil?led)\b")
 _ANY_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
@@ -347,11 +351,15 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
     extra = exercise_bases([u.sent.text for u in units])
     ordinals = {int(m.group(1)) for m in _EDITION_ORDINAL.finditer(text)} if "edition" in text or "iteration" in text or "round" in text else set()
     numbered: set[str] = set()  # series whose two-digit suffixes the text shows to be edition numbers
+    item_secs: set[int] = set()  # sections a digest's item line opened
     for ui, u in enumerate(units):
         b.ui, b.para = ui, u.para
+        s = u.sent.text
         if u.heading:
             b.section += 1
-        s = u.sent.text
+        elif (s[:1].isdigit() or "(" in s[:50]) and _ITEM_HEAD.match(s):
+            b.section += 1  # a digest's item line, "3. Outlet (City): headline", starts a story of its own
+            item_secs.add(b.section)
         names = find_names(s, extra)
         places = [(a, b) for a, b, _ in place_spans(s)] if any(h.weak for h in names) else []
         names = [h for h in names if not (h.weak and (any(a <= h.start < b for a, b in places)
@@ -421,8 +429,10 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
                     continue  # "X was last staged in 2024, when it was renamed Y 2024": that year's edition is the other name
                 # (a one-word series the text already named, said to be held in a past year: "X, held since 2005, was hosted by Y in 2024")
                 known = h.weak and existing is not None and existing.year and other and other < existing.year and _WAS_HELD.search(s, h.end)
-                if other and (existing is None or existing.year != other) and (not h.weak or known):
-                    r = b.named(h.canon, h.base, other, kind)
+                first = h.weak and other and pub_year and other < pub_year and _FIRST_OF.search(s, max(0, h.start - 16), h.start)
+                if other and (existing is None or existing.year != other) and (not h.weak or known or first):
+                    r = b.named(h.canon, h.base, other, kind)  # ("The first X was held off Y in 2019": the first edition, a past one)
+                    r.past = r.past or bool(first)
                 elif existing is not None:
                     r = existing
                 elif not h.weak:
@@ -650,7 +660,7 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
                                                                      and not ("s " in s and _OTHER_DRILLS.search(s))
                                                                      and not (_SEPARATE.match(s) and _ANY_EXERCISE.search(lower(s))))):
             target = b.salient("any")
-            if target is not None:
+            if target is not None and (u.table or b.section not in item_secs or target.sections[b.section] > 0):  # (not into another digest item)
                 refs.append((0, target, "table" if u.table else "continuation"))
         for i, (pos, r, mode) in enumerate(refs):
             if i and refs[i - 1][0] >= pos:
