@@ -90,3 +90,11 @@ def test_a_country_that_told_the_hosts_it_would_not_take_part() -> None:
     s = "Norway, which was asked to contribute a company, told the hosts in March that it would not take part, citing other duties."
     assert roles(s, False)[1] == {"Norway"}
     assert "Norway" not in roles("Norway, which was asked to contribute a company, told the hosts in March that it would take part.", True)[1]
+
+
+def test_a_quoted_pledge_of_regular_drills_adds_no_participants():
+    text = ("Coastal Brief\n\nGhanaian and Togolese sailors wrapped up Exercise Lagoon Watch 2027 on Friday off Lomé, "
+            "after a week of boarding drills.\n\n"
+            "Benin and Niger signed a memorandum last week pledging \"regular joint drills\" and \"closer cooperation\".\n")
+    ex = {x.name: x for x in _exercises(text)}
+    assert set(ex["Exercise Lagoon Watch 2027"].participants) == {"Ghana", "Togo"}

@@ -22,6 +22,8 @@ _ROLE_NOUNS = ("analyst", "expert", "researcher", "scholar", "specialist", "fell
 # a retired or former officer or official commenting: "Retired Vice Admiral Jo Park, a former commander of ..."
 _FORMER = re.compile(r"(?P<n>(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’-]+),\s+(?:a|an)\s+(?:former|retired)\s")
 _WHO = re.compile(r"(?P<n>(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’-]+),\s+who\s+(?:follows|studies|researches|tracks|covers|heads|leads|teaches|works|directs|runs|chairs|manages)\b")
+# the writer introducing an interview ("We spoke to Dr X, a fellow at ...", "X talked to us about ..."): the writer's framing, not the speaker's view
+_INTERVIEW_INTRO = re.compile(r"\b(?:[Ww]e|I) (?:spoke|talked|sat down) (?:to|with)\b|\b(?:spoke|talked) (?:to|with) (?:us|me)\b")
 _QUOTED = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"")
 _FOR_QUOTE = re.compile(r"^For [^\"“”]{3,120},\s*[\"“]")  # 'For the admiral, "..."': the quotation is the speaker's view
 _COPULA = re.compile(r"\b(?:is|are|was|were|isn't|aren't|wasn't|weren't|isn’t|aren’t|wasn’t|weren’t|remains|remain|seems|seem|looks|look|appears|appear)\b"
@@ -124,6 +126,12 @@ def _official_said() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=None)
+def _reasoning() -> tuple[str, ...]:
+    """The literals of a judgement that weighs or reasons (" than ", "because"), from the lexicon."""
+    return tuple(lexicon()["assessment"]["reasoning"])
+
+
+@lru_cache(maxsize=None)
 def _serial() -> re.Pattern[str]:
     """The regex for a place in a series ("the third edition", "its 12th round"), from the lexicon."""
     return any_of(lexicon()["assessment"]["serial"])
@@ -203,6 +211,8 @@ class HolderTracker:
             found = self.last
         if found:
             self.last = found
+            if ("spoke" in text or "talked" in text or "sat down" in text) and _INTERVIEW_INTRO.search(text):
+                return None  # (the speaker is remembered for the answers that follow)
         return found
 
 
@@ -226,7 +236,9 @@ def judge(text: str, quoted_analyst: str | None, anchors: int | Callable[[], int
                 cue_text = text  # an official speaking in person: the quoted evaluation is theirs (a judgement)
     low = lower(cue_text)
     s = 0.0
-    if strong.search(low) or _MODAL.search(cue_text):
+    word_cue = bool(strong.search(low))
+    bare_modal = not word_cue and bool(_MODAL.search(cue_text))
+    if word_cue or bare_modal:
         s += 1.0
     cued = s > 0.0 or bool(quoted_analyst) and quoted_analyst != "author"  # a cue or a named analyst (not only an opinion writer)
     if quoted_analyst:
@@ -270,5 +282,7 @@ def judge(text: str, quoted_analyst: str | None, anchors: int | Callable[[], int
     #   (and so does what a source reports, "according to the navy", and a question, which asks rather than judges)
     official = not quoted_analyst and not analyst.search(low) and (
         bool(_PERSON_SPEAKER.search(text)) and bool(_SPEECH.search(text)) or "according to" in low)
-    return Judgement(s >= 1.0, min(1.0, s / 2 + (0.1 if lk or conf else 0.0) + (0.05 if own else 0.0) - (0.0 if cued else 0.1 if n_words > 5 else 0.15) - (0.05 if official else 0.0)
+    # (a judgement that weighs or reasons, "more X than Y", "because ...", ranks a little above a bare one; a bare modal, "might join", a little below)
+    weighs = any(w in low for w in _reasoning())
+    return Judgement(s >= 1.0, min(1.0, s / 2 + (0.1 if lk or conf else 0.0) + (0.05 if own else 0.0) + (0.03 if weighs else 0.0) - (0.03 if bare_modal and not quoted_analyst else 0.0) - (0.0 if cued else 0.1 if n_words > 5 else 0.15) - (0.05 if official else 0.0)
                                    - (0.1 if question else 0.0)), holder, lk, conf)

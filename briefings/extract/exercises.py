@@ -153,6 +153,7 @@ _RELATIVE = re.compile(r",\s(?:where|which|when|while)\b")
 _ALSO_BEFORE = re.compile(r"\balso\s(?:[\w-]+\s){1,3}$")
 # a sentence about a country's other, habitual drills ("The navy also holds regular drills with X"): no continuation of the exercise
 _OTHER_DRILLS = re.compile(r"\b(?:regular|routine|frequent|other|separate|similar)\s(?:[\w-]+\s){0,2}(?:drills|exercises|patrols|practice|firings)\b")
+_OTHER_WORDS = ("regular", "routine", "frequent", "other", "separate", "similar")  # one is in every match of _OTHER_DRILLS
 _SEPARATE = re.compile(r"(?i)\b(?:separately|meanwhile|elsewhere|in a separate)\b")
 # a notice issued for a drill ("issued a navigational warning for a live-firing drill"): the drill is announced
 _NOTICE_FOR = re.compile(r"\b(?:warnings?|notices?|NOTAMs?|notifications?)\s(?:for|of)\s(?:an?|the)\s")
@@ -657,7 +658,7 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
             if target is not None:
                 refs.append((0, target, "anaphor"))
         if not refs and not u.heading and b.records and (u.table or (u.kind == "claim" and _CONTINUE.search(lower(s))
-                                                                     and not ("s " in s and _OTHER_DRILLS.search(s))
+                                                                     and not (any(w in s for w in _OTHER_WORDS) and _OTHER_DRILLS.search(s))
                                                                      and not (_SEPARATE.match(s) and _ANY_EXERCISE.search(lower(s))))):
             target = b.salient("any")
             if target is not None and (u.table or b.section not in item_secs or target.sections[b.section] > 0):  # (not into another digest item)

@@ -17,7 +17,7 @@ _BACKGROUND = re.compile(r"\b(?:repeatedly|traditionally|historically|over the p
 # who did not take part: a key fact of an exercise report
 _ABSENT = re.compile(r"\b(?:did not|didn't|will not|won't|does not|do not|has not|have not|had not|is not|are not|was not|declined|refused|skipped|pulled out|withdrew)\b[^.;]{0,40}?"
                      r"\b(?:take part|taking part|participate|send|sent|join|invitation|attend|contribut|deploy)\w*|\bnot (?:a participant|taking part|(?:been )?invited)\b|\bneither\b[^.;]{0,40}?\b(?:sent|took part|participated|joined|attended)\b"
-                     r"|\b(?:was|were|is|are) (?:again |also |notably )?absent\b"
+                     r"|\b(?:was|were|is|are) (?:again |also |notably )?absent\b|\b(?:stayed|stays|stay|kept|keeps) away\b(?! for)|\b(?:sat|sits) (?:it |this one )?out\b"
                      r"|\binvited\b[^.;]{0,40}?\bbut\b")  # (invited but stayed away: "was invited but did not respond")
 # literals one of which is in every match of _EXERCISE_REF and _BACKGROUND (cheap tests before the scans)
 _EXERCISE_REF_WORDS = ("exercise", "drill", "manoeuvres", "maneuvers", "patrol", "war game", "took part", "take part", "taking part",
@@ -26,7 +26,7 @@ _BACKGROUND_WORDS = ("repeatedly", "traditionally", "historically", "over the pa
                      "have long", "has long", "used to", "welcome to", "good morning", "live coverage", "anniversary", "founded in",
                      "diplomatic relations", "first held", "was first ", "every ", "twice a year", "coincided with", "comes as", "comes days",
                      "since the end of")
-_ABSENT_WORDS = ("not", "n't", "declined", "refused", "skipped", "pulled out", "withdrew", "absent", "neither", "invited")  # one is in every match of _ABSENT
+_ABSENT_WORDS = ("not", "n't", "declined", "refused", "skipped", "pulled out", "withdrew", "absent", "neither", "invited", " away", "sat ", "sits ")  # one is in every match of _ABSENT
 _SPOKE = re.compile(r"\b(?:said|says|told|declared|affirmed|added|stressed|described)\b")  # a speaker's verb outside the quotation
 _NARRATOR = re.compile(r"^(?:I|My)\b")  # the writer telling their own doings ("I spent a week aboard ..."): colour, not news
 _THREAD_NO = re.compile(r"^\d{1,3}/\s+")  # a post's number in a thread ("7/ ...")
@@ -42,7 +42,7 @@ WEIGHTS = {
     "countries": 0.08, "exercise": 0.24, "exercise_ref": 0.02, "reporting": 0.05, "pronoun": -0.06, "short": -0.12,
     "long": -0.05, "question": -0.15, "judgement": -0.10, "quote": -0.15, "bio": -0.15, "background": -0.05,
     "address": -0.12, "header": -0.40, "absent": 0.12, "intro": -0.25, "reaction": 0.20, "scene": -0.20, "ceremony": -0.08, "context": -0.08,
-    "cancel": 0.15, "narrator": -0.30, "meta": -0.40, "observer": 0.18, "gloss": -0.20, "previous": 0.08,
+    "cancel": 0.15, "narrator": -0.30, "meta": -0.40, "observer": 0.18, "gloss": -0.20, "previous": 0.08, "routine": -0.10,
 }
 
 
@@ -68,12 +68,12 @@ def _hit(cue: Cue, low: str) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _cues() -> tuple[Cue, Cue, Cue, Cue, Cue, Cue, Cue, Cue, Cue]:
-    """The cues of a reaction to an exercise, a habitual one, a scene-setting lede, a ceremony, context, a cancellation, observers, a gloss
-    and the previous edition."""
+def _cues() -> tuple[Cue, Cue, Cue, Cue, Cue, Cue, Cue, Cue, Cue, Cue]:
+    """The cues of a reaction to an exercise, a habitual one, a scene-setting lede, a ceremony, context, a cancellation, observers, a gloss,
+    the previous edition and a standing routine."""
     lex = lexicon()
     keys = ("claim_reaction", "claim_habitual", "claim_scene", "claim_ceremony", "claim_context", "cancel_cues", "claim_observer", "claim_gloss",
-            "claim_previous")
+            "claim_previous", "claim_routine")
     return tuple(_cue(lex[k]) for k in keys)  # type: ignore[return-value]
 
 
@@ -101,7 +101,7 @@ def claim_features(text: str, f: ClaimFeatures, para_rank: int, pos: int, exerci
     n = len(text.split())
     quoted = sum(len(m.group(0)) for m in _QUOTE.finditer(text))
     outside = _QUOTE.sub(" ", low) if quoted else low  # (no quotation in the text: none in its lower case either)
-    reaction, habitual, scene, ceremony, context, cancel, observer, gloss, previous = _cues()
+    reaction, habitual, scene, ceremony, context, cancel, observer, gloss, previous, routine = _cues()
     absent = any(w in low for w in _ABSENT_WORDS) and bool(_ABSENT.search(low))
     watch = f.countries > 0 and "observ" in low and _hit(observer, low)  # (every observer cue holds "observ")
     return {
@@ -129,6 +129,8 @@ def claim_features(text: str, f: ClaimFeatures, para_rank: int, pos: int, exerci
         "gloss": float(n <= 16 and _hit(gloss, low)),
         # where and how the series was last held is a key fact of its report
         "previous": float(("last" in low or "previous" in low or "prior" in low) and _hit(previous, low)),
+        # a standing routine of the partners ("they also hold regular joint drills") is background to this report
+        "routine": float("regular" in low and _hit(routine, low)),
         "ceremony": float(quoted > 0 and bool(_SPOKE.search(outside)) and _hit(ceremony, outside)),
     }
 
