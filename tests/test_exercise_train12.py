@@ -98,3 +98,9 @@ def test_a_quoted_pledge_of_regular_drills_adds_no_participants():
             "Benin and Niger signed a memorandum last week pledging \"regular joint drills\" and \"closer cooperation\".\n")
     ex = {x.name: x for x in _exercises(text)}
     assert set(ex["Exercise Lagoon Watch 2027"].participants) == {"Ghana", "Togo"}
+
+
+def test_a_negated_send_in_a_clause_without_a_country_reads_without_error():
+    from briefings.extract.exercise_fields import roles
+    pos, neg, obs, _ = roles("Chile sent officers to watch the drills but did not send ships, a spokesman in Santiago said.", explicit=True)
+    assert "Chile" not in pos  # (a country that only watched; the sentence once raised IndexError)

@@ -471,7 +471,7 @@ def roles(text: str, explicit: bool, focus: int = 0,
             subj = [t for t in in_clause if t[1] <= cue_at and _REL_ASIDE.fullmatch(text, t[1], cue_at)] if ", wh" in clause else []
             if subj:  # "Israel, which has drilled with Cyprus, did not take part": the subject before the aside, not a country in it
                 before = [t for t in in_clause if t[1] <= subj[-1][1]]
-            if not before and in_clause[0][0] < 3 and " it " in low[max(0, cue_at - 4):cue_at + 1] and _SAID_IT.search(low, max(0, cue_at - 60), cue_at):
+            if not before and in_clause and in_clause[0][0] < 3 and " it " in low[max(0, cue_at - 4):cue_at + 1] and _SAID_IT.search(low, max(0, cue_at - 60), cue_at):
                 before = [in_clause[0]]  # "X, invited to send a ship, told the hosts in May that it would not take part": X
             if not before:  # "China, which took part in several earlier editions, did not send personnel": the subject before the aside
                 before = [t for t in in_clause if t[1] <= cue_at and _REL_ASIDE.fullmatch(text, t[1], cue_at)][-1:]
