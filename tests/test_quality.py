@@ -64,15 +64,15 @@ FLOORS = {
     # train14 (written as blind14, scored once on the session's final code, then trained on): Mauritania wire, Gulf of Fonseca
     # paper, Himalaya column, Fiji release, Bothnia live blog, Caspian digest, Mekong newsletter, Red Sea feature, Balkans brief,
     # podcast transcript, Amazon blog, Maghreb think tank
-    "train14": (0.88, 0.76, 0.9, 0.84, 0.86, 0.55, 0.91, 0.72, 0.87, 0.91, 0.91, 0.75, 0.75),
+    "train14": (0.88, 0.76, 0.92, 0.84, 0.9, 0.55, 0.91, 0.72, 0.87, 1.0, 1.0, 1.0, 1.0),
 }
-MAX_NOISE = {"blind3": 1, "train5": 1, "train7": 1, "train8": 1, "train11": 1, "train12": 1, "train14": 7}  # blind3: one gold noise line is also a sentence of the article's body;
+MAX_NOISE = {"blind3": 1, "train5": 1, "train7": 1, "train8": 1, "train11": 1, "train12": 1, "train14": 1}  # blind3: one gold noise line is also a sentence of the article's body;
 # train5: one photo caption of a gallery is gold noise while other captions carry gold claims
 # train7: the gold noise line "LIVE" (a live blog's label) is also a substring of a body sentence ("Live-fire drills ...")
 # train8: the gold noise line "PACIFIC QUARTERLY" (a masthead) is also a substring of a body sentence ("..., told Pacific Quarterly.")
 # train12: the gold noise line "Photo: Sailors on the Chinese destroyer Tangshan ..." holds the asset "destroyer Tangshan",
 # which a body sentence names too
-# train14: six real clutter lines leaked at its first look (lower as they are fixed); and the gold noise line "REPUBLIC OF FIJI"
+# train14: the six real clutter lines that leaked at its first look are fixed; the gold noise line "REPUBLIC OF FIJI"
 # (a masthead) is also a substring of a body sentence ("hosted by the Republic of Fiji Military Forces")
 # train11: the gold noise item "Gulf of Oman" (a topic tag) is also a substring of a body sentence ("... and the Gulf of Oman, which ...")
 GOLD_DIRS = {"dev": DEV, **{name: OURS / name for name in ("extract", "heldout", "blind", "blind3", "train4", "train5", "train6", "train7", "train8", "train9", "train10", "train11", "train12", "train13", "train14")}}

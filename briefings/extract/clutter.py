@@ -47,7 +47,10 @@ _MEDIA_OPENERS = ("media", "the media", "news media", "the news media", "journal
 # a rights or reuse notice: "All rights of this agency are reserved.", "Use of the content is permitted with citation of the source."
 _RIGHTS = re.compile(r"\ball rights\b[^.]{0,50}\breserved\b|^(?:use|reuse|re-use|reproduction|republication|reprinting|copying|quoting)\s(?:of\s)?"
                      r"(?:the\s|this\s|our\s|any\s|its\s)?(?:site'?s?\s|agency'?s?\s)?(?:content|materials?|articles?|news|texts?|stories|photos)\b[^.]{0,60}?"
-                     r"\b(?:is|are)\s(?:permitted|allowed|prohibited|forbidden|not permitted|not allowed|only permitted|subject to)\b")
+                     r"\b(?:is|are)\s(?:permitted|allowed|prohibited|forbidden|not permitted|not allowed|only permitted|subject to)\b"
+                     # (a terse one: "Reproduction with attribution only.", "Republication without permission prohibited.")
+                     r"|^(?:reproduction|republication|reprinting|reuse|re-use|copying)\s(?:is\s|only\s|permitted\s|allowed\s)?(?:with|without)\s"
+                     r"(?:(?:prior|written|express|full|proper)\s)*(?:attribution|permission|credit|citation|consent|acknowledge?ment)\b")
 _REUSE_OPENERS = ("use", "reuse", "re-use", "reproduction", "republication", "reprinting", "copying", "quoting")
 # a credit line: "Interview by Jane Roe.", "Edited by John Doe" (the name ends its sentence: not "Compiled by NATO, the report ...")
 _CREDIT_BY = re.compile(r"^(?:Interview|Interviewed|Interviews|Edited|Compiled|Translated|Transcribed|Produced|Conducted)"
@@ -70,6 +73,21 @@ def _note_phrases() -> re.Pattern[str]:
     return alternation([p.casefold() for p in lexicon()["clutter"]["note_phrases"]], left="", right="")
 
 
+@lru_cache(maxsize=None)
+def _subject_credit() -> re.Pattern[str]:
+    """A credit line naming the page before its verb ("Digest compiled by Jane Roe.", "This issue was edited by John Doe"),
+    the subjects from briefings/data/lexicon.yaml; group "n" is the name."""
+    subjects = alternation(lexicon()["clutter"]["credit_subjects"], left="", right="").pattern
+    return re.compile(rf"^(?i:{subjects})\s(?:(?:was|is|has been)\s)?(?:compiled|edited|curated|produced|prepared|translated|written|"
+                      r"put together|assembled|hosted|presented)\sby\s(?P<n>(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’-]+)(?:\.\s|\.?$|\s*[;|])")
+
+
+def credit_name(s: str) -> str | None:
+    """The name on a credit line naming the page ("Digest compiled by Jane Roe." -> "Jane Roe"), else None."""
+    m = _subject_credit().match(s) if " by " in s and not more_words_than(s, 40) else None
+    return m.group("n") if m else None
+
+
 def _notice(s: str, low: str) -> bool:
     """Whether a line is a media-contact note, a rights or reuse notice, a credit line or a plea to support the writer."""
     if low.startswith(_MEDIA_OPENERS) and _MEDIA_CONTACT.match(low) and not more_words_than(s, 40):
@@ -78,6 +96,8 @@ def _notice(s: str, low: str) -> bool:
         return True
     if " by " in s and s[:1] in "IECTPI" and not more_words_than(s, 40) and _CREDIT_BY.match(s):
         return True
+    if " by " in s and credit_name(s):
+        return True  # "Digest compiled by Jane Roe.": the page's own credit
     if _page_notes().match(low) and not more_words_than(s, 40):
         return True  # a moderator's turn, a citation note, a translation note, a mailing footer, a thread's sign-off
     return low[:1] in "lebgsdt" and not more_words_than(s, 20) and _SUPPORT.match(low) is not None

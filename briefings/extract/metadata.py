@@ -6,7 +6,7 @@ from datetime import date
 from functools import lru_cache
 
 from ..model import Metadata
-from .clutter import BODY, CLUTTER, HEADING, analyse, bio_other, is_furniture, stamp_start
+from .clutter import BODY, CLUTTER, HEADING, analyse, bio_other, credit_name, is_furniture, stamp_start
 from .dates import find_dates, first_full_date, month_first, slash_order
 from .resources import country_index, lexicon, place_regex
 from .text import Line, dateline_end, more_words_than, n_words
@@ -249,7 +249,7 @@ def _is_name_words(s: str) -> bool:
 # an issuing office or a self-description after a masthead's dash: "U.S. ARMY X - PUBLIC AFFAIRS OFFICE", "Harbour Notes - a blog about ..."
 _MAST_TAIL = re.compile(r"(?i)\s[-–—|]\s(?:(?:(?:public|media|press|news|information|affairs|relations)\s){1,3}(?:office|desk|section|centre|center|division|branch)|"
                         r"public affairs|newsroom|press office|media centre|media center|(?:a|an)\s(?:[\w-]+\s){0,2}"
-                        r"(?:blog|newsletter|podcast|substack|website|magazine|journal)\s(?:about|on|for|of|covering|from)\s.*)$")
+                        r"(?:blog|newsletter|podcast|substack|website|magazine|journal)\s(?:about|on|for|of|covering|from|by)\s.*)$")
 _ACRONYM_TAIL = re.compile(r"\s\([A-Z][A-Z.&]{1,7}\)$")  # "Pars News Agency (PNA)": the acronym after the name
 
 
@@ -292,6 +292,8 @@ def _is_masthead(text: str, rest: str) -> bool:
         return not re.search(r"[.!?:]$", s)  # a state body's full name: "Ministry of Defence of the Republic of X"
     if n == 0 or n > 6 or re.search(r"[.!?:]$", s) or find_dates(s) or is_furniture(s):
         return False
+    if s != text.strip() and s[:1].isupper() and all(w[:1].isupper() or len(w) <= 4 for w in s.split()) and _MAST_TAIL.search(text) is not None:
+        return True  # "Notes from the Border | a blog by Jane Roe": the line says what it names (its small words may be any)
     if not all(w[:1].isupper() or w.casefold() in _NAME_JOINERS or (i and w.isdigit()) for i, w in enumerate(s.split())):
         return False  # (a number inside the name: "CHANNEL 24 NEWS")
     if s != text.strip() and _MAST_TAIL.search(text) is not None:
@@ -528,13 +530,16 @@ def _published(lines: list[Line], kinds: list[str], head_end: int) -> str | None
 
 
 _ANY_YEAR = re.compile(r"(?<!\d)(?:19[5-9]|20[0-4])\d(?!\d)")
+# a year in a name, its word not opening a sentence: "... took part in Sahel Shield 2025", "Joint Sea-2025" (not "In 2019, ...")
+_NAMED_YEAR = re.compile(r"(?<=[\w,;:'’\"“(] )[A-Z][\w'’]*[ -](?P<y>(?:19[5-9]|20[0-4])\d)(?!\d)")
 _LEAD_WEEKDAY = re.compile(r"\b(?:on|this|last)\s(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _WEEKDAY_NO = {"Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3, "Friday": 4, "Saturday": 5, "Sunday": 6}
 
 
 def _yearless_dateline(lines: list[Line], head_end: int) -> str | None:
     """A wire dateline's day and month without a year ("BISHKEK, Sept 2 (Wire) -"), in the year the page names most
-    (at least twice; among those years, one whose calendar puts that day on the lead's weekday, "on Tuesday", wins)."""
+    (at least twice; among those years, one whose calendar puts that day on the lead's weekday, "on Tuesday", wins),
+    else in the year of the first edition's name in the opening paragraphs, "Sahel Shield 2025" (when the lead's weekday is that day or the day before)."""
     if head_end >= len(lines):
         return None
     lead = lines[head_end].text
@@ -556,7 +561,17 @@ def _yearless_dateline(lines: list[Line], head_end: int) -> str | None:
             continue
         if wd is None or day.weekday() == _WEEKDAY_NO[wd.group("wd")]:
             return iso
-    return None
+    if ranked:
+        return None
+    opening = [ln.text for ln in lines[head_end: head_end + 6] if ln.text.strip()][:3]  # (the lead and the next two paragraphs)
+    first = next((m.group("y") for t in opening for m in [_NAMED_YEAR.search(t)] if m), None)  # (not a past fact's "in 2019")
+    try:
+        day = date.fromisoformat(first + hits[0].start[4:]) if first else None
+    except ValueError:
+        return None
+    # (a wire's "on Monday" is the dateline's day or the day before it: "NOUAKCHOTT, Feb. 4 - ... on Monday ended ...")
+    ok = day is not None and (wd is None or (_WEEKDAY_NO[wd.group("wd")] - day.weekday()) % 7 in (0, 6))
+    return day.isoformat() if ok and day else None
 
 
 # the translated story's outlet on a digest's "Source:" line, before its notes: "Source: Harbour Press Agency (state-owned), Portville"
@@ -594,7 +609,8 @@ def _outlet(text: str, lines: list[Line], masthead: str | None, head_end: int) -
             if _bureau(office):
                 return office  # "Posted On: 3 MAY 2024 5:41PM by PIB Delhi": the office that issued the release
     head = [ln.text.strip() for ln in lines[:min(head_end, 8)]]
-    if any(h[:7] == "Source:" for h in head) and any(w in h.casefold() for h in head for w in _translation_marks()):
+    if (any(h[:7] == "Source:" for h in head) and any(w in h.casefold() for h in head for w in _translation_marks())
+            and sum(ln.text[:7] == "Source:" for ln in lines) == 1):  # (a digest of several stories, each with its source, is the masthead's)
         for h in head:
             src = _DIGEST_SOURCE.match(h)
             if src:
@@ -721,10 +737,11 @@ def _author(lines: list[Line], kinds: list[str], head_end: int, title_idx: int, 
                     return name  # a bulletin script's "Reader: Jane Roe"
     for ln in lines[:min(head_end, 6)]:
         s = ln.text.strip()
-        if " by " in s and _SELF_DESCRIPTION.match(s):
-            name = _clean_name(s.rsplit(" by ", 1)[1])
-            if name:
-                return name  # the writer of a newsletter: "A newsletter on maritime Asia, by Jane Roe"
+        for seg in _SEGMENT_SEP.split(s) if " by " in s else ():
+            if _SELF_DESCRIPTION.match(seg.strip()):  # (alone or after the masthead's name: "Harbour Notes | a blog by Jane Roe")
+                name = _clean_name(seg.rsplit(" by ", 1)[1])
+                if name:
+                    return name  # the writer of a newsletter: "A newsletter on maritime Asia, by Jane Roe"
     name = _lead_byline(lines, kinds, head_end)
     if name:
         return name
@@ -740,6 +757,10 @@ def _author(lines: list[Line], kinds: list[str], head_end: int, title_idx: int, 
         name = _clean_name(m.group("n")) if m else None
         if name:
             return name  # a byline at the foot: "By Jane Roe"
+        credit = credit_name(s)
+        name = _clean_name(credit) if credit else None
+        if name:
+            return name  # the page's credit at the foot: "Digest compiled by Jane Roe."
     total = len(lines)
     tail = {ln.index for ln in [ln for ln in lines if ln.text.strip()][-4:]}
     for ln in reversed(lines):
