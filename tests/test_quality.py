@@ -64,7 +64,7 @@ FLOORS = {
     # train14 (written as blind14, scored once on the session's final code, then trained on): Mauritania wire, Gulf of Fonseca
     # paper, Himalaya column, Fiji release, Bothnia live blog, Caspian digest, Mekong newsletter, Red Sea feature, Balkans brief,
     # podcast transcript, Amazon blog, Maghreb think tank
-    "train14": (0.88, 0.76, 0.92, 0.84, 0.9, 0.55, 0.91, 0.72, 0.87, 1.0, 1.0, 1.0, 1.0),
+    "train14": (0.88, 0.76, 0.92, 0.84, 0.9, 0.67, 0.92, 0.75, 0.94, 1.0, 1.0, 1.0, 1.0),
 }
 MAX_NOISE = {"blind3": 1, "train5": 1, "train7": 1, "train8": 1, "train11": 1, "train12": 1, "train14": 1}  # blind3: one gold noise line is also a sentence of the article's body;
 # train5: one photo caption of a gallery is gold noise while other captions carry gold claims

@@ -74,6 +74,7 @@ _BROUGHT = re.compile(r"\b(?:mov(?:e|es|ed|ing)|deploy(?:s|ed|ing)?|sen[dt]s?|se
 _AREA_LIST_GAP = re.compile(r",\s(?:the\s)?|,?\s(?:and|or)\s(?:the\s)?")  # ("A, B and the C")
 _NAMED = r"[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,2}"
 _COAST_SIDE = r"(?:north|south|east|west|northern|southern|eastern|western|north-eastern|north-western|south-eastern|south-western)\s(?:coast|coastline|seaboard)"
+_LANDFORMS = ("plateau", "desert", "highlands", "valley", "pass")
 # (trigger words, pattern): a pattern runs only when one of its trigger words occurs
 _LOC_PATTERNS = [
     # "in Rayong and Chanthaburi provinces": each name of a list before a plural kind of region
@@ -86,7 +87,7 @@ _LOC_PATTERNS = [
     (("Training", "Barracks", "garrison", "Military Base", "Maneuver Area", "Manoeuvre Area"),
      re.compile(rf"(?P<n>{_NAMED}\s(?:Military\s)?(?:Training (?:Area|Ground|Range|Centre|Center|Base)|Maneuver Area|Manoeuvre Area|Barracks|garrison)|{_NAMED}\sMilitary\sBase)\b")),
     (("Base", "Station"), re.compile(r"(?P<n>(?:[A-Z][\w-]+\s)?(?:RAAF|RAF|RNZAF|RCAF|USAF|Naval|Air|Navy|Army|Marine Corps|Joint|Coast Guard)\s(?:Air\s)?(?:Base|Station)\s[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")),
-    (("Camp", "Fort", "CFB", "Base", "Station", "Garrison", "River", "Lake", "Island", "Range", "Ground", "Complex"), re.compile(r"(?P<n>(?:Camp|Fort|CFB|Base|Naval Station|Joint Base|Lake)\s[A-Z][\w-]+(?:[\s-][A-Z][\w-]+)?|(?!(?:The|A|An|In|On|At|From|To|By|For|With|And|Of|This|That|Its|Their|Our|Exercise)\s)[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,2}\s(?:Garrison|River|Lake|Island|Range|Proving Ground|Firing Range|Fire Complex|Training Complex|Range Complex))\b")),
+    (("Camp", "Fort", "CFB", "Base", "Station", "Garrison", "River", "Lake", "Mount", "Island", "Range", "Ground", "Complex"), re.compile(r"(?P<n>(?:Camp|Fort|CFB|Base|Naval Station|Joint Base|Lake|Mount)\s[A-Z][\w-]+(?:[\s-][A-Z][\w-]+)?|(?!(?:The|A|An|In|On|At|From|To|By|For|With|And|Of|This|That|Its|Their|Our|Exercise)\s)[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,2}\s(?:Garrison|River|Lake|Island|Range|Proving Ground|Firing Range|Fire Complex|Training Complex|Range Complex))\b")),
     ((" of ",), re.compile(rf"\b(?:provinces?|regions?|islands?|states?|prefectures?|districts?|towns?|cities|ports?) of (?P<list>{_NAMED}(?:,\s{_NAMED})*(?:,?\sand\s{_NAMED})?)(?P<kind>)")),
     (("Base", "Station"), re.compile(r"(?P<n>[A-Z][\w-]+(?:\s(?:(?:de|da|do|dos|das|del|di)\s)?[A-Z][\w-]+){0,2}\s(?:Naval|Air|Navy|Army|Air Force|Naval Air|Marine Corps)\s(?:Base|Station))")),
     (("base", "airfield", "exclave", "coast", "range", "area", "station", "beach"),
@@ -112,6 +113,8 @@ _LOC_PATTERNS = [
                 r"(?: of (?:the )?[A-ZÀ-ÖØ-Þ][\w'’-]+)?)")),  # ("the approaches to the Strait of Hormuz": the strait's whole name)
     # a stretch of a country's coast: "Egypt's northern coast", "the west coast of India"
     (("coast",), re.compile(r"(?P<n>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?['’]s?\s" + _COAST_SIDE + r"|(?<=the\s)" + _COAST_SIDE + r"\sof\s(?:the\s)?[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")),
+    # a named landform with its kind in lower case: "the Adrar plateau", "the Negev desert"
+    (_LANDFORMS, re.compile(r"(?<=the\s)(?P<n>[A-ZÀ-ÖØ-Þ][\w'’-]+\s(?:" + "|".join(_LANDFORMS) + r"))\b")),
     (("off ", "near ", "outside "), re.compile(r"\b(?:off|near|outside)\s(?:the\s)?(?:coast\sof\s|port\sof\s|city\sof\s)?(?P<n>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")),
 ]
 _COAST_AT = next(i for i, (triggers, _) in enumerate(_LOC_PATTERNS) if triggers == ("coast",))
@@ -219,6 +222,8 @@ def _place_spans(text: str) -> tuple[tuple[int, int, str], ...]:
                 continue  # "East Java and Riau Islands": two places, the first a name of two words, not one plural name
             if i == _COAST_AT and re.split(r"['’]s?\s| of (?:the )?", n)[0 if n[:1].isupper() else -1] not in country_index()[0]:
                 continue  # "the west coast of India", but not "Africa's west coast" (a country's coast only)
+            if n.endswith(_LANDFORMS) and head in country_index()[0]:
+                continue  # "the Algerian desert": a country's land, no named landform
             if re.match(r" \d", text[m.end("n"):m.end("n") + 2]):
                 continue  # "Naval Region 1", "Military Region 2": a command, not a place
             if n.split()[-1].islower() and any(t in _REGION_ADJ or (t in country_index()[0] and t != n.split()[0]) for t in n.split()[:-1]):

@@ -194,7 +194,11 @@ _NAME_BEFORE = re.compile(rf"(?<![\w'’-])(?P<n>{_CAP}[\w'’-]*(?:\s(?:{_PARTI
 # a name the text says something is called ("the release calls it "X-2026"")
 _CALLS_IT = re.compile(r"\b(?:calls?|called)\s(?:it|them|the (?:drills?|exercises?|manoeuvres))\s[\"“‘]?$")
 # a verb of starting or staging an exercise just before a name and year ("the army kicked off Iron Wolf 2026 on Monday")
-_STAGED_BEFORE = re.compile(r"\b(?:kicked off|launched|began|opened|staged|conducted|wrapped up|concluded)\s$")
+_STAGED_BEFORE = re.compile(r"\b(?:kicked off|launched|began|opened|staged|conducted|wrapped up|concluded|(?:took|take|taking) part in|participated in)\s$")
+# a part of an exercise before its name ("the amphibious phase of X 25", "the final leg of X 2025")
+_PART_OF = re.compile(r"\b(?:phase|stage|leg|edition|iteration|serial) of\s$")
+# an operation or exercise noun that the text names ("The operation is called X III", "the drill, dubbed X IV")
+_NOUN_CALLED = re.compile(r"(?i)\b(?:operation|exercise|drill|patrol|manoeuvres?|maneuvers?|mission)s?,?\s(?:(?:is|was|will be|has been)\s)?(?:called|named|dubbed|code-?named|known as)\s[\"“‘]?$")
 # a name and year as the subject of a verb of holding ("X 2026 (XF-11) was held at Y", "X 2026 took place in May")
 _HELD_AFTER = re.compile(r"(?:\s\([A-Z][\w-]{1,10}\))?\s(?:(?:was|were|is|will be)\s(?:\w+ly\s)?(?:held|staged|conducted)|took place|kicked off|got under way)\b")
 # a military word somewhere in the sentence: a name staged or held there is an exercise, not a fair or a games
@@ -372,6 +376,7 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
             before = text[max(0, a - 12):a]
             noun_before = re.search(r"(?i)\bexercise\s$", before)
             named_as = (_EXERCISE_WORD.match(after) or noun_before or _APPOSITIVE.match(after)
+                        or (" of " in before and _PART_OF.search(before) and (len(ytxt) == 2 or _MILITARY.search(text)))
                         or re.search(r"[A-Z][\w-]*['’]s\s$|\b(?:dubbed|code-?named|named|renamed|called|known as|rebranded as)\s[\"“‘]?$", before)
                         or ("call" in text[max(0, a - 20):a] and _CALLS_IT.search(text, max(0, a - 20), a))
                         or (len(ytxt) == 4 and " " in n and (_STAGED_BEFORE.search(text, max(0, a - 20), a) or _HELD_AFTER.match(text, m.end()))
@@ -437,11 +442,13 @@ def _find_names(text: str, extra: frozenset[str] = frozenset()) -> tuple[NameHit
             add(a, b, n[: rm.start()], None, edition=rm.group("r"))  # "Viekaren XXV": the 25th edition
         else:
             add(a, b, n, None)
-    for m in (_ROMAN_NAME.finditer(text) if (" I" in text or " V" in text or " X" in text) and _ROMAN_GATE.search(text) else ()):
+    called = ("called" in text or "named" in text or "dubbed" in text or "known as" in text)  # (a cheap test before `_NOUN_CALLED`)
+    for m in (_ROMAN_NAME.finditer(text) if (" I" in text or " V" in text or " X" in text) and (called or _ROMAN_GATE.search(text)) else ()):
         n, a = _strip_lead(m.group("n"), m.start("n"))
         after = text[m.end():m.end() + 80]
         if (n.casefold() in bad or badwords.search(n) or n.split()[0] in _LEAD_STOP or n in forms
-                or not (_EXERCISE_WORD.match(after) or _APPOSITIVE.match(after))):
+                or not (_EXERCISE_WORD.match(after) or _APPOSITIVE.match(after)
+                        or (called and _NOUN_CALLED.search(text, max(0, a - 60), a)))):
             continue
         add(a, m.end(), n, None, edition=m.group("r"))  # "Harbor Guard VII, a naval exercise ...": its seventh edition
     for m in (_NOUN_NAME.finditer(text) if noun else ()):

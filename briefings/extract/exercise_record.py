@@ -12,7 +12,7 @@ from .dates import find_dates, weekday_date
 from .exercise_fields import _LOC_NOUN, _LOC_PREP, _ORGAN, activities, clauses, country_spans, hostile, locations, prep_places, roles
 from .exercise_names import find_names
 from .exercise_status import cancelled, own_region, status_rx
-from .resources import load, lower, named_countries
+from .resources import any_of, load, lower, named_countries
 
 if TYPE_CHECKING:
     from .document import Unit
@@ -28,6 +28,12 @@ _RELATIVE = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|this (?:week|mont
 # a lower-case word one of which every match of _RELATIVE holds ("day" for today and Monday, "jan" for January, ...)
 _RELATIVE_WORDS = ("summer", "spring", "winter", "autumn", "day", "tomorrow", "tonight", "week", "month", "year", "morning", "jan", "feb", "mar", "apr", "may", "jun", "jul",
                    "aug", "sep", "oct", "nov", "dec")
+
+
+@lru_cache(maxsize=1)
+def _sine_die() -> Any:
+    """Regex for a call-off with no new date ("postponed indefinitely", "no new date has been set")."""
+    return any_of([str(p) for p in load("exercises").get("sine_die_cues") or []])
 
 
 def relative_time(text: str) -> bool:
@@ -371,6 +377,8 @@ def _fields(source: str, r: Record, units: list[Unit], published: str | None, pu
         year = rel_year  # (only when no mention dates it: "began on Monday" is this year's edition whatever else is said)
     if same and r.canon and by_canon.get(r.canon):
         pos += by_canon[r.canon]
+    if status == "cancelled" and any(m == "explicit" and _sine_die().search(lower(t)) for t, m, _ in r.segs):
+        return None  # "postponed indefinitely", "no new date": called off with nothing to list, whatever its venue
     if status == "cancelled" and not (calendar_start or _own_places(r)):
         return None  # called off with no venue or date: nothing to list
     if status == "cancelled" and r.year and not any(str(r.year) in t for t, m, _ in r.segs if m != "assessment") \

@@ -59,6 +59,9 @@ def _kind(noun: str) -> str:
 
 _GLOSS = re.compile(r"\s*\([^()]{1,40}\)")
 
+# a span of past time after plural exercises ("exercises with X in the past", "drills over the years"): exercises in general
+_PAST_HABIT = re.compile(r"[^.;:]{0,50}?\b(?:in the past|over the (?:past |last )?(?:years|decades)|in (?:previous|past|earlier) years|for (?:years|decades))\b")
+
 
 def _gap(text: str, a: int, b: int) -> str:
     """The text between a name and a noun, without a parenthetical gloss ("Balikatan ("shoulder-to-shoulder") exercise")."""
@@ -69,6 +72,7 @@ def _gap(text: str, a: int, b: int) -> str:
 def find_phrases(text: str, names: list[NameHit]) -> list[PhraseHit]:
     """Exercise noun phrases of a sentence that are not part of a name ("the Zapad-2021 exercise")."""
     out: list[PhraseHit] = []
+    habit = "the past" in text or " years" in text or "decades" in text  # (a cheap test before `_PAST_HABIT`)
     for m in _NOUN.finditer(lower(text)):
         a, b = m.start("noun"), m.end()
         if any(h.start <= a < h.end for h in names):
@@ -121,6 +125,8 @@ def find_phrases(text: str, names: list[NameHit]) -> list[PhraseHit]:
         # the phrase starts at its determiner (approximately: the last 6 tokens before the noun)
         for tok in reversed(toks[-(mods + (1 if det else 0)):] if (mods or det) else []):
             start = text.rfind(tok, 0, start)
+        if m.group("noun").endswith("s") and habit and _PAST_HABIT.match(text, b):
+            generic = True  # "has held its own exercises with X in the past": past exercises in general, no event
         out.append(PhraseHit(max(0, start), b, _kind(m.group("noun")), det, ordinal, generic,
                              own or bool(_DEFINING.match(text[b:b + 40])), m.group("noun").casefold().endswith("s")
                              and not m.group("noun").casefold().endswith(("series", "manoeuvres", "maneuvers"))))

@@ -93,6 +93,8 @@ _IT_LAST_HELD = re.compile(r"It\s(?:was|were)\slast\s(?:held|staged|conducted|ru
 # a pronoun for the exercise just named as the subject of a verb of holding ("It has been held every season since 1998")
 _IT_HELD = re.compile(r"It\s(?:has\sbeen|had\sbeen|was|is|will\sbe)\s(?:\w+ly\s)?(?:held|staged|conducted|run|hosted)\b")
 
+# a relative year right before a name ("this year's X exercise", "next year's X")
+_YEARS_BEFORE = re.compile(r"\b(this|last|next) year['’]s\s$", re.I)
 
 def _next_edition(s: str, ph: PhraseHit, pub_year: int | None) -> int | None:
     """The year of a coming edition a phrase announces with a year ("The next edition, in 2027, ...", "next year's drill"), else None."""
@@ -412,6 +414,8 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
                 continue  # "A X-2025B, if held, would ...": an edition only imagined
             if h.year is None and h.canon == h.base and "lly " in s and _HABIT.search(s, 0, h.start) and b.latest(h.base) is None:
                 continue  # "Jakarta usually keeps its landing drills for X": the series as a habit, no edition reported
+            if h.year is None and s.startswith(" series", h.end) and not s.startswith(" series of", h.end) and b.latest(h.base) is None:
+                continue  # "The X series usually comes in autumn": the series named, no edition reported
             if h.year is None and "xpect" in s and _FORECAST.search(s, 0, h.start):
                 continue  # "expect another X round next spring": a forecast of the series, no edition reported
             if h.base.casefold() in _operations() and not _PATROLS_HELD.search(s):
@@ -420,6 +424,9 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
                 r = b.named(h.canon, h.base, h.year, kind)
             else:
                 other = explicit_year(_own_years(masked))
+                ry = _YEARS_BEFORE.search(s, max(0, h.start - 14), h.start) if pub_year and "year" in s[max(0, h.start - 14):h.start] else None
+                if ry:  # "this year's X exercise": the edition of the article's year, whatever other year the sentence names
+                    other = pub_year + {"next": 1, "last": -1, "this": 0}[ry.group(1).lower()]
                 if other and any(o is not h and o.year is None and not o.weak and o.start < masked.find(str(other)) < h.start for o in names):
                     other = None  # "X, held in 2024, gives a role it lacks in Y": the year belongs to the name before it
                 if other and any(o.year is None and not o.weak and h.end < o.start < masked.find(str(other))
@@ -701,7 +708,20 @@ def find_exercises(source: str, text: str, units: list[Unit], published: str | N
                     r.inherit_status = "cancelled"
     _absorb_introductions(b, units, extra)
     _drop_comparisons(b, pub_year)
-    return _drop_umbrellas(_edition_aliases(finish(source, b.records, units, published, pub_year)))
+    return _drop_place_names(_drop_umbrellas(_edition_aliases(finish(source, b.records, units, published, pub_year))))
+
+
+def _drop_place_names(exs: list[Exercise]) -> list[Exercise]:
+    """Without a yearless "name" that is another exercise's venue ("the Aktau exercise", "the Korab drill" for one held at Mount Korab)."""
+    if len(exs) < 2:
+        return exs
+    out = []
+    for e in exs:
+        n = e.name.casefold() if e.name and e.year is None else ""
+        if n and any(o is not e and any(p.casefold() == n or p.casefold().endswith(" " + n) for p in o.locations) for o in exs):
+            continue  # (a place standing for the exercise held there, not a second exercise)
+        out.append(e)
+    return out
 
 
 def _drop_umbrellas(exs: list[Exercise]) -> list[Exercise]:
