@@ -57,14 +57,14 @@ FLOORS = {
     "train11": (0.98, 0.88, 0.99, 0.97, 0.98, 0.92, 0.89, 0.83, 0.93, 1.0, 1.0, 1.0, 1.0),
     # train12 (written as blind12): Central Asia wire, Mediterranean press release, Aland regional paper, Tonga blog, Korea-Japan
     # digest, South Atlantic feature, Mozambique Channel brief, Q&A, South Africa live blog, Maghreb think tank, PNG paper, newsletter
-    "train12": (0.98, 0.79, 0.99, 0.95, 0.98, 0.87, 0.83, 0.82, 1.0, 1.0, 1.0, 1.0, 1.0),
+    "train12": (0.98, 0.8, 0.99, 0.95, 0.98, 0.87, 0.83, 0.82, 1.0, 1.0, 1.0, 1.0, 1.0),
     # train13 (written as blind13): Senegal, Andes (translated), Adriatic, Djibouti, Mekong, Salish Sea live blog, Antarctica,
     # Gulf coast guards Q&A, Gotland (translated), China-Russia think tank, Mongolia opinion column, Gulf of Guinea brief
-    "train13": (1.0, 0.83, 1.0, 1.0, 1.0, 0.78, 0.79, 0.67, 1.0, 1.0, 1.0, 1.0, 1.0),
+    "train13": (1.0, 0.84, 1.0, 1.0, 1.0, 0.78, 0.79, 0.67, 1.0, 1.0, 1.0, 1.0, 1.0),
     # train14 (written as blind14, scored once on the session's final code, then trained on): Mauritania wire, Gulf of Fonseca
     # paper, Himalaya column, Fiji release, Bothnia live blog, Caspian digest, Mekong newsletter, Red Sea feature, Balkans brief,
     # podcast transcript, Amazon blog, Maghreb think tank
-    "train14": (0.88, 0.76, 0.92, 0.84, 0.9, 0.67, 0.92, 0.75, 0.94, 1.0, 1.0, 1.0, 1.0),
+    "train14": (0.94, 0.8, 0.99, 1.0, 0.98, 0.67, 0.92, 0.75, 0.94, 1.0, 1.0, 1.0, 1.0),
 }
 MAX_NOISE = {"blind3": 1, "train5": 1, "train7": 1, "train8": 1, "train11": 1, "train12": 1, "train14": 1}  # blind3: one gold noise line is also a sentence of the article's body;
 # train5: one photo caption of a gallery is gold noise while other captions carry gold claims

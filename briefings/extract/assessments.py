@@ -33,6 +33,8 @@ _SAID_WORDS = ("said", "says", "told", "confirmed", "announced", "stated")  # on
 _THREAD_NO = re.compile(r"^\d{1,3}/\s+")  # a post's number in a thread ("7/ My read: ...")
 _REFERRAL_WORDS = ("refer you", "speculate", "comment", "judge", "get into", "go into")  # one is in every match of _referral
 _SELF_INTRO = re.compile(r"^(?:I'm|I’m|I am) [A-Z][\w'’-]+ [A-Z][\w'’-]+(?:\.|,| and\b)")  # a host introducing themselves ("I'm Ana Ruiz.")
+# a count: a number or a number word ("seven ships", "around 900 personnel")
+_COUNT = re.compile(r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen)\b")
 _READER_ASK = re.compile(r"^(?!Let\b)[A-Z][a-z]+ (?:me|us)\b")  # a request to the reader ("Buy me a coffee.", "Tell us what you think.")
 _MODAL = re.compile(word_alternation((r"may\b(?! not have been| be reached)", r"might\b(?! not have been| be reached)",
                                        r"could (?!not\b|n't|be reached|not be reached)(?:well |also |yet |still |soon )?[a-z]+")))
@@ -107,9 +109,12 @@ def _of_org() -> re.Pattern[str]:
 
 
 def _org_tail() -> str:
-    """The pattern of "of the" and a research body's capitalised name ("of the Harbour Policy Forum"), from the lexicon."""
+    """The pattern of "of the" and a research body's capitalised name ("of the Harbour Policy Forum"), or of an unnamed one
+    ("of a Paris-based institute", "at a Nairobi think tank"), from the lexicon."""
     orgs = [o[:1].upper() + o[1:] for o in lexicon()["analyst_orgs"] if " " not in o]
-    return r"(?:of|at) the (?:[A-Z][\w-]+ ){1,5}" + alternation(orgs, left="", right=r"\b").pattern
+    unnamed = alternation(lexicon()["analyst_orgs"], left="", right=r"\b").pattern
+    return (r"(?:(?:of|at) the (?:[A-Z][\w-]+ ){1,5}" + alternation(orgs, left="", right=r"\b").pattern
+            + r"|(?:of|at) an? (?:[\w-]+ ){0,3}" + unnamed + ")")
 
 
 @lru_cache(maxsize=None)
@@ -141,6 +146,14 @@ def _serial() -> re.Pattern[str]:
 def _fact_verbs() -> re.Pattern[str]:
     """The regex for verbs of reported events (from the lexicon)."""
     return alternation(lexicon()["assessment"]["fact_verbs"], left=r"\b", right=r"\b")
+
+
+def _fact_list(low: str) -> bool:
+    """Whether `low` is a short lead-in, a colon and a list of counts with no judgement cue of its own ("modest: seven ships, 900 troops")."""
+    head, _, tail = low.partition(":")
+    if len(head.split()) > 5 or len(_COUNT.findall(tail)) < 2:
+        return False
+    return not _rx()[0].search(tail) and not _MODAL.search(tail)
 
 
 def likelihood(text: str) -> str | None:
@@ -183,7 +196,7 @@ class HolderTracker:
                 name = m.group("n")
                 self.analysts[name.split()[-1]] = name
                 found = found or name
-        if not found and (" of the " in text or " at the " in text):
+        if not found and (" of the " in text or " at the " in text or " of a" in text or " at a" in text):
             m = _named_of_org().search(text)  # a named speaker of a research body is an analyst
             if m:
                 name = m.group("n")
@@ -261,6 +274,8 @@ def judge(text: str, quoted_analyst: str | None, anchors: int | Callable[[], int
         plain = _PLAN_MODAL.sub(" ", low)  # an official's word that an event could be held ("officials said a second phase could be launched") is a reported plan
         if plain != low and not strong.search(plain) and not _MODAL.search(plain):
             s = 0.75
+    if s >= 1.0 and not quoted_analyst and ":" in low and _fact_list(low):
+        s = 0.75  # a count of forces under a short verdict ("The numbers are modest: seven ships and 900 personnel.") reports them
     question = text.rstrip("\"”’' ").endswith("?")
     if s >= 1.0 and not cued and (question or n_words <= 6 and _READER_ASK.match(text)):
         s = 0.75  # a question with no cue asks and a request to the reader asks for something: neither judges

@@ -42,7 +42,7 @@ WEIGHTS = {
     "countries": 0.08, "exercise": 0.24, "exercise_ref": 0.02, "reporting": 0.05, "pronoun": -0.06, "short": -0.12,
     "long": -0.05, "question": -0.15, "judgement": -0.10, "quote": -0.15, "bio": -0.15, "background": -0.05,
     "address": -0.12, "header": -0.40, "absent": 0.12, "intro": -0.25, "reaction": 0.20, "scene": -0.20, "ceremony": -0.08, "context": -0.08,
-    "cancel": 0.15, "narrator": -0.30, "meta": -0.40, "observer": 0.18, "gloss": -0.20, "previous": 0.08, "routine": -0.10,
+    "cancel": 0.15, "narrator": -0.30, "meta": -0.40, "observer": 0.18, "gloss": -0.20, "previous": 0.08, "routine": -0.10, "plan": 0.08,
 }
 
 
@@ -68,12 +68,12 @@ def _hit(cue: Cue, low: str) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _cues() -> tuple[Cue, Cue, Cue, Cue, Cue, Cue, Cue, Cue, Cue, Cue]:
+def _cues() -> tuple[Cue, Cue, Cue, Cue, Cue, Cue, Cue, Cue, Cue, Cue, Cue]:
     """The cues of a reaction to an exercise, a habitual one, a scene-setting lede, a ceremony, context, a cancellation, observers, a gloss,
-    the previous edition and a standing routine."""
+    the previous edition, a standing routine and a stated plan."""
     lex = lexicon()
     keys = ("claim_reaction", "claim_habitual", "claim_scene", "claim_ceremony", "claim_context", "cancel_cues", "claim_observer", "claim_gloss",
-            "claim_previous", "claim_routine")
+            "claim_previous", "claim_routine", "claim_plan")
     return tuple(_cue(lex[k]) for k in keys)  # type: ignore[return-value]
 
 
@@ -101,7 +101,7 @@ def claim_features(text: str, f: ClaimFeatures, para_rank: int, pos: int, exerci
     n = len(text.split())
     quoted = sum(len(m.group(0)) for m in _QUOTE.finditer(text))
     outside = _QUOTE.sub(" ", low) if quoted else low  # (no quotation in the text: none in its lower case either)
-    reaction, habitual, scene, ceremony, context, cancel, observer, gloss, previous, routine = _cues()
+    reaction, habitual, scene, ceremony, context, cancel, observer, gloss, previous, routine, plan = _cues()
     absent = any(w in low for w in _ABSENT_WORDS) and bool(_ABSENT.search(low))
     watch = f.countries > 0 and "observ" in low and _hit(observer, low)  # (every observer cue holds "observ")
     return {
@@ -131,6 +131,8 @@ def claim_features(text: str, f: ClaimFeatures, para_rank: int, pos: int, exerci
         "previous": float(("last" in low or "previous" in low or "prior" in low) and _hit(previous, low)),
         # a standing routine of the partners ("they also hold regular joint drills") is background to this report
         "routine": float("regular" in low and _hit(routine, low)),
+        # a next edition or follow-up stated as planned or scheduled is a key fact of its report
+        "plan": float(("planned" in low or "schedul" in low or "slated" in low or "pencil" in low) and _hit(plan, low)),
         "ceremony": float(quoted > 0 and bool(_SPOKE.search(outside)) and _hit(ceremony, outside)),
     }
 
