@@ -65,8 +65,12 @@ FLOORS = {
     # paper, Himalaya column, Fiji release, Bothnia live blog, Caspian digest, Mekong newsletter, Red Sea feature, Balkans brief,
     # podcast transcript, Amazon blog, Maghreb think tank
     "train14": (0.94, 0.8, 0.99, 1.0, 0.98, 0.67, 0.92, 0.75, 0.94, 1.0, 1.0, 1.0, 1.0),
+    # blind15 (written after the third session's last round, scored once on its final code, no work on it yet): Ghana wire,
+    # Andean ministry release, Baltic live blog, Gulf Q&A, South Asian column, Fijian paper, Arctic feature, translated
+    # China-Russia digest, Central European think tank, East African newsletter, Southeast Asian brief, Caribbean paper
+    "blind15": (0.94, 0.77, 0.95, 0.9, 0.91, 0.76, 0.69, 0.64, 0.91, 0.91, 1.0, 0.83, 0.91),
 }
-MAX_NOISE = {"blind3": 1, "train5": 1, "train7": 1, "train8": 1, "train11": 1, "train12": 1, "train14": 1}  # blind3: one gold noise line is also a sentence of the article's body;
+MAX_NOISE = {"blind3": 1, "train5": 1, "train7": 1, "train8": 1, "train11": 1, "train12": 1, "train14": 1, "blind15": 2}  # blind3: one gold noise line is also a sentence of the article's body;
 # train5: one photo caption of a gallery is gold noise while other captions carry gold claims
 # train7: the gold noise line "LIVE" (a live blog's label) is also a substring of a body sentence ("Live-fire drills ...")
 # train8: the gold noise line "PACIFIC QUARTERLY" (a masthead) is also a substring of a body sentence ("..., told Pacific Quarterly.")
@@ -74,8 +78,9 @@ MAX_NOISE = {"blind3": 1, "train5": 1, "train7": 1, "train8": 1, "train11": 1, "
 # which a body sentence names too
 # train14: the six real clutter lines that leaked at its first look are fixed; the gold noise line "REPUBLIC OF FIJI"
 # (a masthead) is also a substring of a body sentence ("hosted by the Republic of Fiji Military Forces")
+# blind15: two real clutter lines of a digest ("Next digest: Friday.", "To subscribe, reply with SUBSCRIBE.") leak: lower as fixed
 # train11: the gold noise item "Gulf of Oman" (a topic tag) is also a substring of a body sentence ("... and the Gulf of Oman, which ...")
-GOLD_DIRS = {"dev": DEV, **{name: OURS / name for name in ("extract", "heldout", "blind", "blind3", "train4", "train5", "train6", "train7", "train8", "train9", "train10", "train11", "train12", "train13", "train14")}}
+GOLD_DIRS = {"dev": DEV, **{name: OURS / name for name in ("extract", "heldout", "blind", "blind3", "train4", "train5", "train6", "train7", "train8", "train9", "train10", "train11", "train12", "train13", "train14", "blind15")}}
 
 
 def _figure(result: dict, dotted: str) -> float:
