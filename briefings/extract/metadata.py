@@ -54,21 +54,22 @@ _REPORTED = re.compile(r"\b(?:said|says|told|according to|announced|reported|con
 _PAREN = re.compile(r"\((?P<n>[^()]{2,40})\)")
 
 
+def _alt(words: list[str]) -> str:
+    """An alternation of literal words, longest first (for the header vocabularies below)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 @lru_cache(maxsize=None)
 def _vocab() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The lexicon's header vocabulary: (not-name words, byline word, trailing role or wire, edition suffix, title prefix,
     record label, request date, answer date)."""
     m = lexicon()["metadata"]
 
-    def alt(words: list[str]) -> str:
-        """An alternation of literal words, longest first."""
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
     return (frozenset(w.casefold() for w in m["not_name_words"]),
-            re.compile(rf"^(?i:{alt(m['byline_words'])})\s+(?=[A-ZÀ-Þ])"),
-            re.compile(rf"(?i),?\s+(?:(?:{alt(m['role_modifiers'])})\s+){{0,2}}(?:{alt(m['byline_roles'])})$|[,/]?\s+(?:{alt(m['wire_names'])})$"),
-            re.compile(rf"(?i)(?:\s+[—–|·•:-])?\s+(?:{alt(m['edition_suffixes'])}|\((?:{alt(m['edition_suffixes'])})\))$"),
-            re.compile(rf"(?i)^(?:{alt(m['title_prefixes'])})\s+"),
+            re.compile(rf"^(?i:{_alt(m['byline_words'])})\s+(?=[A-ZÀ-Þ])"),
+            re.compile(rf"(?i),?\s+(?:(?:{_alt(m['role_modifiers'])})\s+){{0,2}}(?:{_alt(m['byline_roles'])})$|[,/]?\s+(?:{_alt(m['wire_names'])})$"),
+            re.compile(rf"(?i)(?:\s+[—–|·•:-])?\s+(?:{_alt(m['edition_suffixes'])}|\((?:{_alt(m['edition_suffixes'])})\))$"),
+            re.compile(rf"(?i)^(?:{_alt(m['title_prefixes'])})\s+"),
             re.compile("|".join(m["record_labels"])), re.compile("|".join(m["request_dates"]), re.I),
             re.compile("|".join(m["answer_dates"]), re.I))
 
@@ -79,16 +80,12 @@ def _more_vocab() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re
     a biography heading on the bio's own line)."""
     m = lexicon()["metadata"]
 
-    def alt(words: list[str]) -> str:
-        """An alternation of literal words, longest first."""
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-    labels = alt(m["byline_labels"])
-    return (re.compile(rf"(?i)\b(?:{alt(m['outlet_words'])})\b"),
+    labels = _alt(m["byline_labels"])
+    return (re.compile(rf"(?i)\b(?:{_alt(m['outlet_words'])})\b"),
             re.compile(rf"^(?:\(?(?:Reporting|Reported|Written) by|Words:|Author:|Authors:|Text:|\(?(?:Reporters?|Correspondents?|Writers?):|(?i:{labels}))"
                        r"\s+(?P<n>[^;()]+)"),
-            re.compile(rf"\s{{2,}}|\s[|·•/]\s|(?<=[^\W\d_]{{2}})\.\s|\s(?i:{alt(m['credit_labels'])})\s*:"),
-            re.compile(rf"(?i)^(?:{alt(lexicon()['clutter']['bio_headers'])})\s*[:—–-]\s*"))
+            re.compile(rf"\s{{2,}}|\s[|·•/]\s|(?<=[^\W\d_]{{2}})\.\s|\s(?i:{_alt(m['credit_labels'])})\s*:"),
+            re.compile(rf"(?i)^(?:{_alt(lexicon()['clutter']['bio_headers'])})\s*[:—–-]\s*"))
 
 
 @lru_cache(maxsize=None)
@@ -96,12 +93,8 @@ def _office_vocab() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]:
     """Header vocabulary of offices and credits: (honorifics with a full stop, a press office's word, a team's credit line's outlet)."""
     m = lexicon()["metadata"]
 
-    def alt(words: list[str]) -> str:
-        """An alternation of literal words, longest first."""
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-    return (frozenset(w.casefold() for w in m["name_titles"]), re.compile(rf"(?i)\b(?:{alt(m['issuer_words'])})\b"),
-            re.compile(rf"\bby the\s(?:[\w'’&-]+\s){{0,4}}(?i:{alt(m['desk_words'])}),\s(?:the\s)?"
+    return (frozenset(w.casefold() for w in m["name_titles"]), re.compile(rf"(?i)\b(?:{_alt(m['issuer_words'])})\b"),
+            re.compile(rf"\bby the\s(?:[\w'’&-]+\s){{0,4}}(?i:{_alt(m['desk_words'])}),\s(?:the\s)?"
                        r"(?P<n>[A-Z][\w'’.&-]*(?:\s(?:of|for|and|the|&|[A-Z][\w'’.&-]*)){0,6})\s*$"))
 
 
@@ -113,12 +106,8 @@ def _note_vocab() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(a note naming the publication after its cue, a closing line naming the publication before "is published by")."""
     m = lexicon()["metadata"]
 
-    def alt(words: list[str]) -> str:
-        """An alternation of literal words, longest first."""
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-    return (re.compile(rf"(?i:\b(?:{alt(m['publication_notes'])}))\s{_PUB_NAME}"),
-            re.compile(rf"^{_PUB_NAME}\s(?i:{alt(m['published_by'])})\b"))
+    return (re.compile(rf"(?i:\b(?:{_alt(m['publication_notes'])}))\s{_PUB_NAME}"),
+            re.compile(rf"^{_PUB_NAME}\s(?i:{_alt(m['published_by'])})\b"))
 
 
 def _org(s: str) -> bool:
