@@ -126,7 +126,7 @@ def _series_form(r: Record) -> str:
 
 
 # the year a series has run since ("held annually since 2005"): no edition of that year is reported
-_SINCE_YEAR = re.compile(r"\b(?:since|[Uu]ntil|[Tt]ill)\s(?:19|20)\d{2}\b")  # ("until 2022": a period's bound, too)
+_PERIOD_BOUND = re.compile(r"\b(?:since|[Uu]ntil|[Tt]ill)\s(?:19|20)\d{2}\b")  # ("until 2022": a period's bound, too)
 
 
 def _own_years(text: str) -> str:
@@ -136,7 +136,7 @@ def _own_years(text: str) -> str:
     if "pon" in text or "sched" in text or "moved" in text or "pushed" in text or "delayed" in text or "deferred" in text:
         text = _MOVED_YEAR.sub(lambda m: " " * len(m.group(0)), text)
     if "since " in text or "ntil " in text or "ill " in text:
-        text = _SINCE_YEAR.sub(lambda m: " " * len(m.group(0)), text)
+        text = _PERIOD_BOUND.sub(lambda m: " " * len(m.group(0)), text)
     return text
 
 
